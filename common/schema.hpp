@@ -1,0 +1,126 @@
+#pragma once
+// The database schema, in one place: every term prefix, every value slot, the field table that drives
+// both term generation (common/store/document_builder) and query parsing (searcher/query), and the
+// schema version stored in each database. No prefix literal lives anywhere else.
+//
+// Document layout (schema version 1)
+//   terms
+//     Q<id>                 unique id (boolean); replace_document() keys on it
+//     <word>                every word of title, dateline and body, with positions (phrases)
+//     Z<stem>               stem of every such word, wdf only (ranked word search)
+//     S<word>  ZS<stem>     title words (positions) and stems: title:
+//     XSRC<word> ZXSRC<stem> source/agency words: source:
+//     A<word>  ZA<stem>     byline words: byline:
+//     XDL<word> ZXDL<stem>  dateline words: dateline:
+//     L<lang>               language code, lower case (boolean): lang:
+//     D<YYYYMMDD> M<YYYYMM> Y<YYYY>  publication date (boolean), when known: the calendar date the
+//                           article gives (its own time zone), so date: matches the date a reader sees
+//   positions: fields in kPositionOrder; title from 0, each later field starting kFieldPositionGap after
+//     the previous one ends, so no phrase ever spans two fields
+//   values: see Slot
+//   data: the stored record, a JSON object (common/store/record.hpp documents its keys)
+//   metadata: kSchemaVersionKey -> kSchemaVersion as decimal text
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace newsdig::schema {
+
+// Bump whenever terms, slots or the record change meaning; the searcher refuses other versions.
+inline constexpr int kSchemaVersion = 1;
+inline constexpr std::string_view kSchemaVersionKey = "newsdig.schema_version";
+
+// Xapian's term length limit is 245 bytes; longer words are dropped (and counted) at index time.
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+// Gap between the positions of consecutive fields, so a phrase cannot match across a field boundary.
+inline constexpr std::uint32_t kFieldPositionGap = 100;
+
+namespace prefix {
+inline constexpr std::string_view kId = "Q";
+inline constexpr std::string_view kStem = "Z";  // put before a field's prefix for its stems
+inline constexpr std::string_view kTitle = "S";
+inline constexpr std::string_view kSource = "XSRC";
+inline constexpr std::string_view kByline = "A";
+inline constexpr std::string_view kDateline = "XDL";
+inline constexpr std::string_view kLang = "L";
+inline constexpr std::string_view kDay = "D";    // YYYYMMDD
+inline constexpr std::string_view kMonth = "M";  // YYYYMM
+inline constexpr std::string_view kYear = "Y";   // YYYY
+}  // namespace prefix
+
+// Value slots, with each slot's byte encoding.
+enum class Slot : unsigned {
+  PubDate = 0,  // UTC "YYYYMMDD" or "YYYYMMDDhhmmss": byte order is time order
+  Source = 1,   // source as the article gives it (UTF-8), for display, facets and sorting
+};
+
+constexpr unsigned slot_number(Slot slot) { return static_cast<unsigned>(slot); }
+
+enum class FieldKind {
+  FreeText,  // analysed words with positions, plus stems
+  Boolean,   // exact terms, used as filters
+};
+
+// Which Article member a field's terms come from.
+enum class ArticlePart { Title, Body, Source, Byline, Dateline, Lang, Id };
+
+struct Field {
+  std::string_view name;    // as written in a query: `title:`
+  std::string_view prefix;  // term prefix; empty = the unprefixed all-text terms
+  FieldKind kind;
+  ArticlePart part;
+  std::string_view help;    // one line for --help and docs/schema.md
+};
+
+// The order in which an article's parts take positions, and which of them also feed the unprefixed
+// all-text terms (plain query words search those).
+struct PartPlan {
+  ArticlePart part;
+  bool all_text;
+};
+inline constexpr std::array kPositionOrder = {
+    PartPlan{ArticlePart::Title, true},   PartPlan{ArticlePart::Dateline, true},
+    PartPlan{ArticlePart::Body, true},    PartPlan{ArticlePart::Source, false},
+    PartPlan{ArticlePart::Byline, false},
+};
+
+// The query-visible fields. Body words are indexed only unprefixed (together with title and dateline
+// words), so plain words search the whole article.
+inline constexpr std::array kFields = {
+    Field{"title", prefix::kTitle, FieldKind::FreeText, ArticlePart::Title, "words of the headline"},
+    Field{"source", prefix::kSource, FieldKind::FreeText, ArticlePart::Source,
+          "words of the agency or publisher (Kyodo, Reuters)"},
+    Field{"byline", prefix::kByline, FieldKind::FreeText, ArticlePart::Byline, "words of the byline"},
+    Field{"dateline", prefix::kDateline, FieldKind::FreeText, ArticlePart::Dateline,
+          "words of the dateline (TOKYO)"},
+    Field{"lang", prefix::kLang, FieldKind::Boolean, ArticlePart::Lang, "language code (en, de, ja)"},
+    Field{"id", prefix::kId, FieldKind::Boolean, ArticlePart::Id, "the article's stable id"},
+};
+
+// The field called `name` (case-sensitive, as typed before the colon), if any.
+constexpr std::optional<Field> find_field(std::string_view name) {
+  for (const auto& field : kFields) {
+    if (field.name == name) return field;
+  }
+  return std::nullopt;
+}
+
+// The field whose terms come from `part`, if any (the body has none: it is all-text only).
+constexpr std::optional<Field> field_for_part(ArticlePart part) {
+  for (const auto& field : kFields) {
+    if (field.part == part) return field;
+  }
+  return std::nullopt;
+}
+
+// prefix + value, following Xapian's convention: a multi-letter prefix is separated by ':' from a
+// value that starts with an upper-case ASCII letter, so the two can always be told apart.
+std::string make_term(std::string_view prefix, std::string_view value);
+
+// The prefix of the stems of a free-text field: Z + the field's prefix.
+std::string stem_prefix(std::string_view field_prefix);
+
+}  // namespace newsdig::schema

@@ -1,0 +1,97 @@
+#include "common/store/document_builder.hpp"
+
+#include <cstdint>
+#include <cstdio>
+#include <stdexcept>
+#include <string_view>
+#include <vector>
+
+#include "common/schema.hpp"
+#include "common/store/record.hpp"
+#include "common/util/hash.hpp"
+#include "common/util/iso_date.hpp"
+#include "common/util/text.hpp"
+
+namespace newsdig::store {
+namespace {
+
+const std::string& part_text(const Article& article, schema::ArticlePart part) {
+  switch (part) {
+    case schema::ArticlePart::Title: return article.title;
+    case schema::ArticlePart::Body: return article.body;
+    case schema::ArticlePart::Source: return article.source;
+    case schema::ArticlePart::Byline: return article.byline;
+    case schema::ArticlePart::Dateline: return article.dateline;
+    case schema::ArticlePart::Lang: return article.lang;
+    case schema::ArticlePart::Id: return article.id;
+  }
+  throw std::logic_error("unknown article part");
+}
+
+void add_date_terms(Xapian::Document& document, const std::string& date) {
+  auto timestamp = util::parse_iso8601(date);
+  if (!timestamp) return;  // readers only store dates they could parse
+  // Terms carry the article's own calendar date; the slot sorts by the instant in UTC.
+  char day[16];
+  std::snprintf(day, sizeof day, "%04d%02d%02d", timestamp->year, timestamp->month, timestamp->day);
+  std::string_view digits(day);
+  document.add_boolean_term(schema::make_term(schema::prefix::kDay, digits));
+  document.add_boolean_term(schema::make_term(schema::prefix::kMonth, digits.substr(0, 6)));
+  document.add_boolean_term(schema::make_term(schema::prefix::kYear, digits.substr(0, 4)));
+  document.add_value(schema::slot_number(schema::Slot::PubDate), util::to_slot_value(*timestamp));
+}
+
+}  // namespace
+
+std::string id_term(const std::string& id) {
+  auto term = schema::make_term(schema::prefix::kId, id);
+  if (term.size() <= schema::kMaxTermBytes) return term;
+  // Keep a readable head and make the rest unique with a stable hash.
+  std::string head = util::utf8_prefix(id, schema::kMaxTermBytes - 24);
+  return schema::make_term(schema::prefix::kId, head + "#" + util::hex64(util::stable_hash64(id)));
+}
+
+Xapian::Document build_document(const Article& article, analysis::Analyzer& analyzer,
+                                const BuildOptions& options, BuildStats* stats) {
+  if (article.id.empty()) throw std::invalid_argument("article has no id");
+  Article stored = article;
+  if (stored.lang.empty()) stored.lang = options.default_language;
+  const std::string& language = stored.lang;
+
+  Xapian::Document document;
+  document.add_boolean_term(id_term(stored.id));
+  document.add_boolean_term(schema::make_term(schema::prefix::kLang, util::ascii_lower(language)));
+  add_date_terms(document, stored.date);
+  if (!stored.source.empty()) document.add_value(schema::slot_number(schema::Slot::Source), stored.source);
+
+  std::vector<analysis::Token> tokens;
+  analysis::TokenizeStats token_stats;
+  std::uint32_t position = 0;
+  for (const auto& plan : schema::kPositionOrder) {
+    const std::string& text = part_text(stored, plan.part);
+    if (text.empty()) continue;
+    tokens.clear();
+    std::uint32_t end = analyzer.tokenize(text, tokens, position, &token_stats);
+    auto field = schema::field_for_part(plan.part);
+    std::string field_stem_prefix = field ? schema::stem_prefix(field->prefix) : std::string();
+    for (const auto& token : tokens) {
+      std::string stem = token.stemmable ? analyzer.stem(token.term, language) : std::string();
+      if (plan.all_text) {
+        document.add_posting(token.term, token.position);
+        if (!stem.empty()) document.add_term(schema::make_term(schema::prefix::kStem, stem));
+      }
+      if (field) {
+        document.add_posting(schema::make_term(field->prefix, token.term), token.position);
+        if (!stem.empty()) document.add_term(schema::make_term(field_stem_prefix, stem));
+      }
+    }
+    if (stats != nullptr) stats->words += tokens.size();
+    position = end + schema::kFieldPositionGap;
+  }
+  if (stats != nullptr) stats->dropped_long += token_stats.dropped_long;
+
+  document.set_data(encode_record(stored));
+  return document;
+}
+
+}  // namespace newsdig::store

@@ -1,0 +1,17 @@
+#pragma once
+// Small byte-level string helpers that need no ICU.
+#include <string>
+#include <string_view>
+
+namespace newsdig::util {
+
+// ASCII letters lower-cased, every other byte unchanged.
+std::string ascii_lower(std::string_view text);
+
+// The longest prefix of `text` of at most `max_bytes` bytes that does not cut a UTF-8 sequence.
+std::string utf8_prefix(std::string_view text, std::size_t max_bytes);
+
+// `text` without leading and trailing ASCII white space.
+std::string_view trim(std::string_view text);
+
+}  // namespace newsdig::util

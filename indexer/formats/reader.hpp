@@ -1,0 +1,41 @@
+#pragma once
+// What a format reader receives and what it hands back. Readers turn one input (a file, an archive member,
+// standard input) into Articles; they know nothing of Xapian. Every problem with one article is a value
+// (a Diagnostic) handed to the sink, never an exception, so the run goes on.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "common/article.hpp"
+
+namespace newsdig::formats {
+
+// One input as the sources hand it over.
+struct Input {
+  std::string_view bytes;  // the whole content, any bytes (readers repair UTF-8)
+  std::string origin;      // shown in diagnostics and stored: "corpus/seeds/a.txt", "-" for stdin
+  std::string id_base;     // stable id root for articles without their own id ("corpus/seeds/a.txt")
+};
+
+// A problem tied to a place in an input. line is 1-based; 0 means the input as a whole.
+struct Diagnostic {
+  std::string origin;
+  std::uint64_t line = 0;
+  std::string message;
+};
+
+// "origin:line: message" (or "origin: message" when line is 0).
+std::string format_diagnostic(const Diagnostic& diagnostic, std::string_view severity);
+
+class ArticleSink {
+ public:
+  virtual ~ArticleSink() = default;
+  // A complete article (title or body non-empty, id and origin set, valid UTF-8).
+  virtual void article(Article article) = 0;
+  // An article, or a whole input, that could not be indexed; the message is the reason.
+  virtual void skip(Diagnostic diagnostic) = 0;
+  // Something repaired or ignored while the article was still indexed (bad bytes replaced, bad date).
+  virtual void warn(Diagnostic diagnostic) = 0;
+};
+
+}  // namespace newsdig::formats

@@ -1,0 +1,128 @@
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <boost/test/unit_test.hpp>
+#include <xapian.h>
+
+#include "common/schema.hpp"
+#include "common/store/document_builder.hpp"
+#include "common/store/record.hpp"
+
+using newsdig::Article;
+namespace schema = newsdig::schema;
+namespace store = newsdig::store;
+
+namespace {
+
+Article sample() {
+  Article article;
+  article.id = "corpus/seeds/002.txt";
+  article.title = "Japan, Russia leaders to meet";
+  article.body = "Abe’s talks with Putin on the sidelines.";
+  article.source = "Kyodo, JIJI";
+  article.dateline = "TOKYO";
+  article.date = "2014-09-23T01:30:00+09:00";
+  return article;
+}
+
+bool has_term(const Xapian::Document& document, const std::string& term) {
+  auto it = document.termlist_begin();
+  it.skip_to(term);
+  return it != document.termlist_end() && *it == term;
+}
+
+std::vector<Xapian::termpos> positions(const Xapian::Document& document, const std::string& term) {
+  auto it = document.termlist_begin();
+  it.skip_to(term);
+  if (it == document.termlist_end() || *it != term) return {};
+  return {it.positionlist_begin(), it.positionlist_end()};
+}
+
+struct Built {
+  newsdig::analysis::Analyzer analyzer;
+  Xapian::Document document = store::build_document(sample(), analyzer, {});
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(document_builder)
+
+BOOST_FIXTURE_TEST_CASE(indexes_title_words_unprefixed_and_in_the_title_field, Built) {
+  BOOST_TEST(has_term(document, "japan"));
+  BOOST_TEST(has_term(document, schema::make_term(schema::prefix::kTitle, "japan")));
+  BOOST_TEST(has_term(document, schema::stem_prefix(schema::prefix::kTitle) + "leader"));
+  BOOST_TEST(has_term(document, "Zleader"));
+}
+
+BOOST_FIXTURE_TEST_CASE(indexes_body_words_with_stems_and_possessive_stripped, Built) {
+  BOOST_TEST(has_term(document, "abe"));
+  BOOST_TEST(has_term(document, "talks"));
+  BOOST_TEST(has_term(document, "Ztalk"));
+  BOOST_TEST(!has_term(document, "Stalks"));  // body words are not title words
+}
+
+BOOST_FIXTURE_TEST_CASE(keeps_source_words_out_of_the_all_text_terms, Built) {
+  BOOST_TEST(has_term(document, schema::make_term(schema::prefix::kSource, "kyodo")));
+  BOOST_TEST(!has_term(document, "kyodo"));
+}
+
+BOOST_FIXTURE_TEST_CASE(separates_fields_by_the_position_gap, Built) {
+  auto title_end = positions(document, "meet");
+  auto dateline = positions(document, "tokyo");
+  auto body_start = positions(document, "abe");
+  BOOST_REQUIRE(!title_end.empty());
+  BOOST_REQUIRE(!dateline.empty());
+  BOOST_REQUIRE(!body_start.empty());
+  BOOST_TEST(dateline.front() >= title_end.back() + schema::kFieldPositionGap);
+  BOOST_TEST(body_start.front() >= dateline.back() + schema::kFieldPositionGap);
+}
+
+BOOST_FIXTURE_TEST_CASE(adds_id_language_and_local_calendar_date_terms, Built) {
+  BOOST_TEST(has_term(document, store::id_term("corpus/seeds/002.txt")));
+  BOOST_TEST(has_term(document, schema::make_term(schema::prefix::kLang, "en")));
+  BOOST_TEST(has_term(document, schema::make_term(schema::prefix::kDay, "20140923")));
+  BOOST_TEST(has_term(document, schema::make_term(schema::prefix::kMonth, "201409")));
+  BOOST_TEST(has_term(document, schema::make_term(schema::prefix::kYear, "2014")));
+}
+
+BOOST_FIXTURE_TEST_CASE(sorts_by_the_utc_instant_in_the_date_slot, Built) {
+  BOOST_TEST(document.get_value(schema::slot_number(schema::Slot::PubDate)) == "20140922163000");
+  BOOST_TEST(document.get_value(schema::slot_number(schema::Slot::Source)) == "Kyodo, JIJI");
+}
+
+BOOST_FIXTURE_TEST_CASE(stores_the_record_with_the_default_language_filled_in, Built) {
+  Article back = store::decode_record(document.get_data());
+  BOOST_TEST(back.title == "Japan, Russia leaders to meet");
+  BOOST_TEST(back.lang == "en");
+}
+
+BOOST_AUTO_TEST_CASE(stems_by_the_article_language) {
+  newsdig::analysis::Analyzer analyzer;
+  Article article;
+  article.id = "de-1";
+  article.lang = "de";
+  article.body = "Die Häuser der Stadt";
+  auto document = store::build_document(article, analyzer, {});
+  BOOST_TEST(has_term(document, "Z" + analyzer.stem("häuser", "de")));
+  BOOST_TEST(analyzer.stem("häuser", "de") != "häuser");
+}
+
+BOOST_AUTO_TEST_CASE(hashes_ids_too_long_for_a_term_stably) {
+  std::string long_id(400, 'a');
+  std::string other = long_id;
+  other.back() = 'b';
+  auto term = store::id_term(long_id);
+  BOOST_TEST(term.size() <= schema::kMaxTermBytes);
+  BOOST_TEST(term == store::id_term(long_id));
+  BOOST_TEST(term != store::id_term(other));
+}
+
+BOOST_AUTO_TEST_CASE(refuses_an_article_without_id) {
+  newsdig::analysis::Analyzer analyzer;
+  Article article;
+  article.title = "No id";
+  BOOST_CHECK_THROW(store::build_document(article, analyzer, {}), std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
