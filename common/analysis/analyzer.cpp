@@ -28,7 +28,8 @@ constexpr std::size_t kMaxTextBytes = static_cast<std::size_t>(std::numeric_limi
 
 void check_text_size(std::string_view text) {
   if (text.size() > kMaxTextBytes) {
-    throw std::length_error("text of " + std::to_string(text.size()) + " bytes is too long to analyse (2 GiB limit)");
+    throw std::length_error("text of " + std::to_string(text.size()) +
+                            " bytes is too long to analyse (2 GiB limit)");
   }
 }
 
@@ -39,7 +40,8 @@ class Utf8Text {
   explicit Utf8Text(std::string_view text) {
     UErrorCode status = U_ZERO_ERROR;
     utext_openUTF8(&text_, text.data(), static_cast<std::int64_t>(text.size()), &status);
-    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU cannot open text: ") + u_errorName(status));
+    if (U_FAILURE(status))
+      throw std::runtime_error(std::string("ICU cannot open text: ") + u_errorName(status));
   }
   ~Utf8Text() { utext_close(&text_); }
   Utf8Text(const Utf8Text&) = delete;
@@ -65,24 +67,17 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
 // "12:30", "and/or" or "ウラジーミル・プーチン": nothing (a CJK run from the dictionary segmenter) or one
 // dash or connecting character.
 bool is_connector(std::string_view gap) {
+  constexpr std::string_view kAscii = "-/&.:@";
+  // Middle dots, then the full-width forms of the ASCII connectors; all dashes (Unicode Pd) join too.
+  constexpr std::u32string_view kOther = U"\u00B7\u30FB\uFF65\uFF0F\uFF06\uFF0E\uFF1A\uFF20";
   if (gap.empty()) return true;
-  if (gap.size() == 1) {
-    switch (gap[0]) {
-      case '-': case '/': case '&': case '.': case ':': case '@': return true;
-      default: return false;
-    }
-  }
+  if (gap.size() == 1) return kAscii.find(gap[0]) != std::string_view::npos;
   if (gap.size() > 4 || !is_valid_utf8(gap)) return false;
   std::size_t i = 0;
   const char32_t c = next_code_point(gap, i);
   if (i != gap.size()) return false;
-  switch (c) {
-    case U'\u00B7': case U'\u30FB': case U'\uFF65':                                  // middle dots
-    case U'\uFF0F': case U'\uFF06': case U'\uFF0E': case U'\uFF1A': case U'\uFF20':  // full-width / & . : @
-      return true;
-    default:
-      return u_charType(static_cast<UChar32>(c)) == U_DASH_PUNCTUATION;
-  }
+  return kOther.find(c) != std::u32string_view::npos ||
+         u_charType(static_cast<UChar32>(c)) == U_DASH_PUNCTUATION;
 }
 
 // Scripts without a Snowball stemmer whose words are not inflected by suffixes the way stemmers expect:
@@ -94,11 +89,14 @@ bool is_unstemmable_script(char32_t c) {
   if (u_getIntPropertyValue(cp, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return true;
   UErrorCode status = U_ZERO_ERROR;
   switch (uscript_getScript(cp, &status)) {
-    case USCRIPT_HAN: case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA: case USCRIPT_KATAKANA_OR_HIRAGANA:
-    case USCRIPT_HANGUL: case USCRIPT_BOPOMOFO: case USCRIPT_YI:
-      return true;
-    default:
-      return false;
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_KATAKANA_OR_HIRAGANA:
+    case USCRIPT_HANGUL:
+    case USCRIPT_BOPOMOFO:
+    case USCRIPT_YI: return true;
+    default: return false;
   }
 }
 
@@ -158,7 +156,8 @@ struct Analyzer::Impl {
     UErrorCode status = U_ZERO_ERROR;
     words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
     if (U_FAILURE(status) || !words) {
-      throw std::runtime_error(std::string("ICU cannot create a word break iterator: ") + u_errorName(status));
+      throw std::runtime_error(std::string("ICU cannot create a word break iterator: ") +
+                               u_errorName(status));
     }
     status = U_ZERO_ERROR;
     nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
@@ -173,10 +172,12 @@ struct Analyzer::Impl {
   }
 
   // NFKC_Casefold of ASCII is ASCII lower-casing: most words of English news never reach ICU.
+  // Words with digits ("3rd", "17,000") or inner periods ("u.s", "example.com") are not stemmed: the
+  // English stemmer would make "u." of "u.s".
   static Normalized normalize_ascii(std::string_view word, std::string& term) {
     term.resize(word.size());
     bool alnum = false;
-    bool digit = false;
+    bool stemmable = true;
     bool apostrophe = false;
     for (std::size_t i = 0; i < word.size(); ++i) {
       char c = word[i];
@@ -186,23 +187,27 @@ struct Analyzer::Impl {
       } else if (c >= 'a' && c <= 'z') {
         alnum = true;
       } else if (c >= '0' && c <= '9') {
-        alnum = digit = true;
+        alnum = true;
+        stemmable = false;
       } else if (c == '\'') {
         apostrophe = true;
+      } else if (c == '.' || c == ':') {
+        stemmable = false;
       }
       term[i] = c;
     }
     if (apostrophe) apply_apostrophe_rules(term);
-    return finish(term, alnum, !digit);
+    return finish(term, alnum, stemmable);
   }
 
   Normalized normalize_unicode(std::string_view word, std::string& term) const {
     term.clear();
     icu::StringByteSink<std::string> sink(&term, static_cast<std::int32_t>(word.size()));
     UErrorCode status = U_ZERO_ERROR;
-    nfkc_casefold->normalizeUTF8(0, icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())), sink,
-                                 nullptr, status);
-    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU cannot normalize: ") + u_errorName(status));
+    nfkc_casefold->normalizeUTF8(0, icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())),
+                                 sink, nullptr, status);
+    if (U_FAILURE(status))
+      throw std::runtime_error(std::string("ICU cannot normalize: ") + u_errorName(status));
     if (!is_valid_utf8(term)) term = repair_utf8(term).text;
 
     // One pass that also maps the apostrophe look-alikes to "'" and drops white space, which NFKC makes
@@ -222,7 +227,7 @@ struct Analyzer::Impl {
       const auto cp = static_cast<UChar32>(c);
       if (u_isUWhiteSpace(cp)) continue;
       if ((U_GET_GC_MASK(cp) & (U_GC_L_MASK | U_GC_N_MASK)) != 0) alnum = true;
-      if (u_isdigit(cp) || is_unstemmable_script(c)) stemmable = false;
+      if (c == U'.' || c == U':' || u_isdigit(cp) || is_unstemmable_script(c)) stemmable = false;
       for (std::size_t k = start; k < i; ++k) term[out++] = term[k];
     }
     term.resize(out);
@@ -274,12 +279,14 @@ std::uint32_t Analyzer::tokenize(std::string_view text, std::vector<Token>& out,
   Utf8Text utext(text);
   UErrorCode status = U_ZERO_ERROR;
   impl.words->setText(utext.get(), status);
-  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU cannot segment text: ") + u_errorName(status));
+  if (U_FAILURE(status))
+    throw std::runtime_error(std::string("ICU cannot segment text: ") + u_errorName(status));
 
   bool have_previous = false;  // a kept word precedes this one, ending at previous_end
   std::size_t previous_end = 0;
   std::int32_t begin = impl.words->first();
-  for (std::int32_t end = impl.words->next(); end != icu::BreakIterator::DONE; begin = end, end = impl.words->next()) {
+  for (std::int32_t end = impl.words->next(); end != icu::BreakIterator::DONE;
+       begin = end, end = impl.words->next()) {
     const std::int32_t rule = impl.words->getRuleStatus();
     if (rule < UBRK_WORD_NUMBER || rule >= UBRK_WORD_IDEO_LIMIT) continue;  // spaces, punctuation, symbols
     const auto word_begin = static_cast<std::size_t>(begin);
@@ -330,6 +337,8 @@ std::string Analyzer::stem(std::string_view term, std::string_view language) {
   return (*stemmer)(impl_->stem_input);
 }
 
-bool Analyzer::has_stemmer(std::string_view language) { return resolve_stemmer(language).has_value(); }
+bool Analyzer::has_stemmer(std::string_view language) {
+  return resolve_stemmer(language).has_value();
+}
 
 }  // namespace newsdig::analysis

@@ -18,16 +18,16 @@
 namespace newsdig::analysis {
 
 struct Token {
-  std::string term;              // normalized word, not stemmed; never empty, never longer than 240 bytes
-  std::uint32_t position = 0;    // 0-based word index within the analysed text
-  std::uint32_t begin = 0;       // byte offset of the word in the analysed text
-  std::uint32_t end = 0;         // byte offset one past its end
-  bool joined = false;           // the previous token ends right where this one begins (CJK run) or one
-                                 // dash or connector lies between them ("post-World", "AT&T", "12:30",
-                                 // "and/or"): the query side makes such a run a phrase. Never true for
-                                 // the first token of a call, nor after a dropped (too long) word.
-  bool stemmable = true;         // false for words with digits and for scripts stemmers do not handle
-                                 // (Chinese, Japanese, Korean, Thai, Lao, Khmer, Myanmar)
+  std::string term;            // normalized word, not stemmed; never empty, never longer than 240 bytes
+  std::uint32_t position = 0;  // 0-based word index within the analysed text
+  std::uint32_t begin = 0;     // byte offset of the word in the analysed text
+  std::uint32_t end = 0;       // byte offset one past its end
+  bool joined = false;         // the previous token ends right where this one begins (CJK run) or one
+                               // dash or connector lies between them ("post-World", "AT&T", "12:30",
+                               // "and/or"): the query side makes such a run a phrase. Never true for
+                               // the first token of a call, nor after a dropped (too long) word.
+  bool stemmable = true;       // false for words with digits or inner periods ("3rd", "u.s") and for
+                               // scripts stemmers do not handle (Chinese, Japanese, Korean, Thai...)
 };
 
 struct TokenizeStats {

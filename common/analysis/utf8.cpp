@@ -75,7 +75,9 @@ std::size_t valid_prefix(std::string_view bytes) noexcept {
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view bytes) noexcept { return valid_prefix(bytes) == bytes.size(); }
+bool is_valid_utf8(std::string_view bytes) noexcept {
+  return valid_prefix(bytes) == bytes.size();
+}
 
 RepairedText repair_utf8(std::string_view bytes) {
   RepairedText result;

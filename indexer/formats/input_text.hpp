@@ -70,7 +70,7 @@ inline std::string_view trim_space(std::string_view text) {
 
 inline std::string replaced_message(std::size_t replaced) {
   return "replaced " + std::to_string(replaced) +
-         (replaced == 1 ? " invalid UTF-8 sequence" : " invalid UTF-8 sequences") + " with U+FFFD";
+         (replaced == 1 ? " invalid UTF-8 sequence" : " invalid UTF-8 sequences");
 }
 
 // Whether `text` (valid UTF-8) holds a letter or digit: ASCII letters and digits, and any code point
@@ -96,7 +96,8 @@ inline bool has_words(std::string_view text) {
     i += length;
     const bool not_a_letter = code <= 0xBF || code == 0xD7 || code == 0xF7 || (code >= 0x2000 && code <= 0x2BFF) ||
                               (code >= 0x3000 && code <= 0x303F) || (code >= 0xFE00 && code <= 0xFE0F) ||
-                              code == 0xFEFF || code >= 0xFFF0;
+                              code == 0xFEFF || (code >= 0xFFF0 && code <= 0xFFFF) ||
+                              (code >= 0x1F000 && code <= 0x1FAFF);
     if (!not_a_letter) return true;
   }
   return false;

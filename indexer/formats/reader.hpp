@@ -24,7 +24,8 @@ struct Diagnostic {
   std::string message;
 };
 
-// "origin:line: message" (or "origin: message" when line is 0).
+// "origin:line: severity: message" ("feed.jsonl:3: error: malformed JSON (...)"), "origin: severity: message"
+// when line is 0; an empty severity is left out.
 std::string format_diagnostic(const Diagnostic& diagnostic, std::string_view severity);
 
 class ArticleSink {

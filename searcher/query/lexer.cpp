@@ -211,8 +211,8 @@ class Lexer {
   std::string_view text_;
   std::vector<CodePoint> points_;
   std::vector<Token> tokens_;
-  std::size_t pos_ = 0;    // index into points_
-  std::size_t depth_ = 0;  // open parentheses
+  std::size_t pos_ = 0;                     // index into points_
+  std::size_t depth_ = 0;                   // open parentheses
   std::optional<std::size_t> value_group_;  // depth of the boolean field's parentheses we are inside
   bool after_field_ = false;
   bool after_sign_ = false;
@@ -221,7 +221,9 @@ class Lexer {
 
 }  // namespace
 
-std::vector<Token> lex(std::string_view text) { return Lexer(text).run(); }
+std::vector<Token> lex(std::string_view text) {
+  return Lexer(text).run();
+}
 
 std::string_view token_kind_name(TokenKind kind) {
   switch (kind) {

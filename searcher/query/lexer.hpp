@@ -14,27 +14,28 @@ enum class TokenKind {
   Value,   // the value of a boolean field (lang:, id:), verbatim: runs to white space or ')'
   Field,   // `name:` directly followed by its operand; text holds the name, not checked against the schema
   Star,    // `*` standing alone
-  LParen,
-  RParen,
-  And,     // AND, OR, NOT: upper case, standing alone
-  Or,
-  Not,
-  Plus,    // `+` / `-` at the start of a term, directly followed by it
-  Minus,
+  LParen,  // '('
+  RParen,  // ')'
+  And,     // `AND`: upper case and standing alone, like the two below
+  Or,      // `OR`
+  Not,     // `NOT`
+  Plus,    // `+` at the start of a term, directly followed by it
+  Minus,   // `-` likewise
   End,     // always the last token
 };
 
 struct Token {
   TokenKind kind = TokenKind::End;
-  std::string text;         // Word (without its trailing '*'), Phrase, Value, Field name; empty otherwise
-  std::size_t column = 0;   // 1-based, in code points (an ill-formed UTF-8 byte counts as one)
-  bool wildcard = false;    // Word written with a trailing '*' (`Jap*`)
+  std::string text;        // Word (without its trailing '*'), Phrase, Value, Field name; empty otherwise
+  std::size_t column = 0;  // 1-based, in code points
+  bool wildcard = false;   // Word written with a trailing '*' (`Jap*`)
 };
 
-// The tokens of `text`, ending with an End token. Words are split on white space (including control
-// characters and Unicode spaces such as U+3000) and on '(', ')', '"'. Inside the parentheses of a boolean
-// field (`lang:(en OR de)`) the words are Values and no field names are recognized.
-// Throws SyntaxError (query_parser.hpp) with the column of the quote on an unclosed '"'.
+// The tokens of `text` (UTF-8; parse_query repairs it first, and a stray ill-formed byte here counts as one
+// code point rather than failing), ending with an End token. Words are split on white space (including
+// control characters and Unicode spaces such as U+3000) and on '(', ')', '"'. Inside the parentheses of a
+// boolean field (`lang:(en OR de)`) the words are Values and no field names are recognized. Throws
+// SyntaxError (query_parser.hpp) with the column of the quote on an unclosed '"'.
 std::vector<Token> lex(std::string_view text);
 
 // "word", "'('", "AND", ... for messages and tests.

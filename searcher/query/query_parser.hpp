@@ -8,7 +8,8 @@
 //   AND OR NOT       operators (upper case only; lower case are words); NOT binds like AND: a NOT b
 //   +word -word      required / excluded
 //   ( ... )          grouping
-//   field:word  field:"a phrase"  field:(a b)   fields of schema::kFields; boolean fields filter
+//   field:word  field:"a phrase"  field:(a b)   fields of schema::kFields; boolean fields (lang:, id:) filter
+//                    without weight, and juxtaposed values of one boolean field are alternatives
 //   word*            trailing wildcard over the word's unstemmed terms
 //   *                alone: every document
 // Precedence, loosest first: OR, then AND / NOT / juxtaposition, then +/- and field:, then atoms.
@@ -28,8 +29,8 @@ enum class DefaultOp { And, Or };
 
 struct ParseOptions {
   DefaultOp default_op = DefaultOp::And;
-  std::string language = "en";        // stemming language of query words
-  unsigned wildcard_limit = 1000;      // most terms one `word*` may expand to
+  std::string language = "en";     // stemming language of query words
+  unsigned wildcard_limit = 1000;  // most terms one `word*` may expand to
 };
 
 // Bad syntax, with the 1-based column (in code points) where it was found.
@@ -52,8 +53,9 @@ struct ParsedQuery {
   bool match_all = false;  // the query was `*`
 };
 
-// Throws SyntaxError (what() is "col N: detail") on unbalanced quotes or parentheses, a dangling
-// operator, an unknown field, or a query with nothing to search.
+// Throws SyntaxError (what() is "col N: detail") on unbalanced quotes or parentheses, empty parentheses,
+// nesting deeper than 100 parentheses, a dangling operator, an unknown field, `field:*`, or a query with
+// nothing to search. Any other input parses: it never crashes or hangs, whatever the bytes.
 ParsedQuery parse_query(std::string_view text, analysis::Analyzer& analyzer, const ParseOptions& options);
 
 }  // namespace newsdig::query

@@ -19,7 +19,7 @@ SearchResult search(const Xapian::Database& database, const SearchRequest& reque
     result.matches_upper_bound = mset.get_matches_upper_bound();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
-      hit.rank = request.offset + it.get_rank() + 1;
+      hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
       hit.docid = *it;
       hit.score = it.get_weight();
       hit.record = store::decode_record(it.get_document().get_data());

@@ -5,13 +5,13 @@
 
 #include "common/schema.hpp"
 
-namespace schema = newsdig::schema;
+namespace nds = newsdig::schema;
 
 BOOST_AUTO_TEST_SUITE(schema)
 
 BOOST_AUTO_TEST_CASE(field_names_and_prefixes_are_unique) {
   std::set<std::string_view> names, prefixes;
-  for (const auto& field : schema::kFields) {
+  for (const auto& field : nds::kFields) {
     BOOST_TEST(names.insert(field.name).second, "duplicate field name " << field.name);
     BOOST_TEST(prefixes.insert(field.prefix).second, "duplicate prefix " << field.prefix);
     BOOST_TEST(!field.prefix.empty());
@@ -21,37 +21,37 @@ BOOST_AUTO_TEST_CASE(field_names_and_prefixes_are_unique) {
 BOOST_AUTO_TEST_CASE(no_prefix_is_the_start_of_another_single_letter_prefix_family) {
   // Omega convention: multi-letter prefixes start with X, so they cannot be read as a single-letter
   // prefix followed by a lower-case word.
-  for (const auto& field : schema::kFields) {
+  for (const auto& field : nds::kFields) {
     if (field.prefix.size() > 1) BOOST_TEST(field.prefix.front() == 'X', field.prefix);
   }
 }
 
 BOOST_AUTO_TEST_CASE(finds_fields_by_query_name) {
-  BOOST_TEST(schema::find_field("title").has_value());
-  BOOST_TEST(schema::find_field("title")->prefix == schema::prefix::kTitle);
-  BOOST_TEST(!schema::find_field("Title").has_value());
-  BOOST_TEST(!schema::find_field("nosuchfield").has_value());
+  BOOST_TEST(nds::find_field("title").has_value());
+  BOOST_TEST(nds::find_field("title")->prefix == nds::prefix::kTitle);
+  BOOST_TEST(!nds::find_field("Title").has_value());
+  BOOST_TEST(!nds::find_field("nosuchfield").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(multi_letter_prefix_gets_colon_before_upper_case_value) {
-  BOOST_TEST(schema::make_term("XSRC", "Reuters") == "XSRC:Reuters");
-  BOOST_TEST(schema::make_term("XSRC", "reuters") == "XSRCreuters");
-  BOOST_TEST(schema::make_term("Q", "Abc") == "QAbc");
-  BOOST_TEST(schema::make_term("", "abe") == "abe");
+  BOOST_TEST(nds::make_term("XSRC", "Reuters") == "XSRC:Reuters");
+  BOOST_TEST(nds::make_term("XSRC", "reuters") == "XSRCreuters");
+  BOOST_TEST(nds::make_term("Q", "Abc") == "QAbc");
+  BOOST_TEST(nds::make_term("", "abe") == "abe");
 }
 
 BOOST_AUTO_TEST_CASE(stem_prefix_puts_z_before_the_field_prefix) {
-  BOOST_TEST(schema::stem_prefix("") == "Z");
-  BOOST_TEST(schema::stem_prefix(schema::prefix::kTitle) == "ZS");
+  BOOST_TEST(nds::stem_prefix("") == "Z");
+  BOOST_TEST(nds::stem_prefix(nds::prefix::kTitle) == "ZS");
 }
 
 BOOST_AUTO_TEST_CASE(every_free_text_part_has_one_position_slot) {
   std::set<int> parts;
-  for (const auto& plan : schema::kPositionOrder) {
+  for (const auto& plan : nds::kPositionOrder) {
     BOOST_TEST(parts.insert(static_cast<int>(plan.part)).second);
   }
-  BOOST_TEST(!schema::field_for_part(schema::ArticlePart::Body).has_value());
-  BOOST_TEST(schema::field_for_part(schema::ArticlePart::Title)->name == "title");
+  BOOST_TEST(!nds::field_for_part(nds::ArticlePart::Body).has_value());
+  BOOST_TEST(nds::field_for_part(nds::ArticlePart::Title)->name == "title");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

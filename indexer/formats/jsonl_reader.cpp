@@ -1,0 +1,199 @@
+#include "indexer/formats/jsonl_reader.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "common/analysis/utf8.hpp"
+#include "common/util/iso_date.hpp"
+#include "indexer/formats/input_text.hpp"
+
+namespace newsdig::formats {
+namespace {
+
+// ordered_json keeps the input's key order, so Article::extra lists fields as the line wrote them.
+using Json = nlohmann::ordered_json;
+
+// nlohmann's serializer recurses once per nesting level; a hostile line could exhaust the stack.
+constexpr std::size_t kMaxNesting = 64;
+constexpr std::size_t kMaxReasonBytes = 120;
+
+// The fields Article has a column for.
+struct KnownField {
+  std::string_view name;
+  std::string Article::*member;
+};
+constexpr std::array<KnownField, 8> kKnownFields = {{
+    {"id", &Article::id},
+    {"title", &Article::title},
+    {"body", &Article::body},
+    {"date", &Article::date},
+    {"source", &Article::source},
+    {"url", &Article::url},
+    {"lang", &Article::lang},
+    {"byline", &Article::byline},
+}};
+
+// Deepest nesting of [] and {} outside strings; stops counting once past kMaxNesting.
+std::size_t nesting_depth(std::string_view line) {
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  bool in_string = false;
+  bool escaped = false;
+  for (char c : line) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+      if (deepest > kMaxNesting) break;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+// "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." -> "column 5: syntax
+// error ...", cut to a length that fits a diagnostic line.
+std::string short_reason(const nlohmann::json::exception& error) {
+  std::string_view what = error.what();
+  if (const auto bracket = what.find("] "); bracket != std::string_view::npos) what.remove_prefix(bracket + 2);
+  if (const auto column = what.find("column "); column != std::string_view::npos) what.remove_prefix(column);
+  std::string reason(what);
+  if (reason.size() > kMaxReasonBytes) {
+    std::size_t cut = kMaxReasonBytes;
+    while (cut > 0 && (static_cast<unsigned char>(reason[cut]) & 0xC0U) == 0x80U) --cut;
+    reason.resize(cut);
+    reason += "...";
+  }
+  return reason;
+}
+
+// "DE", "en-US", "pt_BR" -> "de", "en", "pt"; nullopt for what is not a language code.
+std::optional<std::string> language_code(std::string_view text) {
+  text = text.substr(0, text.find_first_of("-_"));
+  if (text.size() < 2 || text.size() > 3) return std::nullopt;
+  std::string code;
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c < 'a' || c > 'z') return std::nullopt;
+    code += c;
+  }
+  return code;
+}
+
+class LineReader {
+ public:
+  LineReader(const Input& input, ArticleSink& sink) : input_(input), sink_(sink) {}
+
+  void read(std::string_view raw, std::uint64_t number) {
+    if (detail::trim_space(raw).empty()) return;
+    number_ = number;
+    const analysis::RepairedText repaired = analysis::repair_utf8(raw);
+    if (repaired.replaced > 0) warn(detail::replaced_message(repaired.replaced));
+
+    if (nesting_depth(repaired.text) > kMaxNesting) {
+      return skip("JSON nested deeper than " + std::to_string(kMaxNesting) + " levels");
+    }
+    Json document;
+    try {
+      document = Json::parse(repaired.text);
+    } catch (const nlohmann::json::exception& error) {
+      return skip("malformed JSON (" + short_reason(error) + ")");
+    }
+    if (!document.is_object()) {
+      return skip(std::string("line is not a JSON object (it is ") + document.type_name() + ")");
+    }
+    if (auto article = to_article(document)) sink_.article(std::move(*article));
+  }
+
+ private:
+  std::optional<Article> to_article(const Json& document) {
+    Article article;
+    for (const auto& item : document.items()) {
+      const std::string& key = item.key();
+      const Json& value = item.value();
+      const auto known = std::find_if(kKnownFields.begin(), kKnownFields.end(),
+                                       [&](const KnownField& field) { return field.name == key; });
+      if (known == kKnownFields.end()) {
+        article.extra.emplace_back(key, value.is_string() ? value.get<std::string>() : value.dump());
+        continue;
+      }
+      if (value.is_null()) continue;
+      if (value.is_string()) {
+        article.*known->member = value.get<std::string>();
+      } else if (value.is_number()) {
+        article.*known->member = value.dump();
+      } else {
+        skip("field \"" + key + "\" must be a string (it is " + value.type_name() + ")");
+        return std::nullopt;
+      }
+    }
+
+    for (const KnownField& known : kKnownFields) {
+      std::string& field = article.*known.member;
+      field = std::string(detail::trim_space(field));
+    }
+    if (article.title.empty() && article.body.empty()) {
+      skip("line has neither title nor body");
+      return std::nullopt;
+    }
+    if (article.id.empty()) article.id = input_.id_base + "#" + std::to_string(number_);
+    article.origin = input_.origin + ":" + std::to_string(number_);
+    normalize_date(article);
+    normalize_lang(article);
+    return article;
+  }
+
+  void normalize_date(Article& article) {
+    if (article.date.empty()) return;
+    if (auto timestamp = util::parse_iso8601(article.date)) {
+      article.date = util::to_iso8601(*timestamp);
+      return;
+    }
+    warn("date \"" + article.date + "\" is not ISO 8601 (like 2014-09-22 or 2014-09-22T10:00:00+09:00); " +
+         "indexed without a date");
+    article.date.clear();
+  }
+
+  void normalize_lang(Article& article) {
+    if (article.lang.empty()) return;
+    if (auto code = language_code(article.lang)) {
+      article.lang = std::move(*code);
+      return;
+    }
+    warn("lang \"" + article.lang + "\" is not an ISO 639 language code; the default language is used");
+    article.lang.clear();
+  }
+
+  void skip(std::string message) { sink_.skip({input_.origin, number_, std::move(message)}); }
+  void warn(std::string message) { sink_.warn({input_.origin, number_, std::move(message)}); }
+
+  const Input& input_;
+  ArticleSink& sink_;
+  std::uint64_t number_ = 0;
+};
+
+}  // namespace
+
+void read_jsonl(const Input& input, ArticleSink& sink) {
+  LineReader reader(input, sink);
+  const auto lines = detail::split_lines(detail::strip_bom(input.bytes));
+  for (std::size_t index = 0; index < lines.size(); ++index) reader.read(lines[index], index + 1);
+}
+
+}  // namespace newsdig::formats
