@@ -15,6 +15,15 @@ struct ScoredSentence {
   std::size_t total = 0;     // all matched words
 };
 
+// Marks that touch (a CJK word run, which the analyzer splits without spaces) become one mark.
+void add_mark(std::vector<Highlight>& marks, std::uint32_t begin, std::uint32_t end) {
+  if (!marks.empty() && marks.back().end == begin) {
+    marks.back().end = end;
+  } else {
+    marks.push_back({begin, end});
+  }
+}
+
 bool better(const ScoredSentence& a, const ScoredSentence& b) {
   if (a.distinct != b.distinct) return a.distinct > b.distinct;
   if (a.total != b.total) return a.total > b.total;
@@ -39,7 +48,7 @@ std::vector<Highlight> SnippetMaker::highlight(std::string_view text) {
   std::vector<Highlight> result;
   if (words_.empty()) return result;
   for (const auto& token : analyzer_.tokenize(text)) {
-    if (matches(token)) result.push_back({token.begin, token.end});
+    if (matches(token)) add_mark(result, token.begin, token.end);
   }
   return result;
 }
@@ -81,7 +90,7 @@ std::vector<Snippet> SnippetMaker::make(const Article& article, const SnippetOpt
     auto tokens = analyzer_.tokenize(text);
     std::vector<Highlight> marks;
     for (const auto& token : tokens) {
-      if (matches(token)) marks.push_back({token.begin, token.end});
+      if (matches(token)) add_mark(marks, token.begin, token.end);
     }
     Snippet snippet;
     if (text.size() <= options.max_bytes || tokens.empty()) {

@@ -81,6 +81,16 @@ BOOST_AUTO_TEST_CASE(highlights_title_words) {
   BOOST_TEST(marked(title, maker.highlight(title)) == (std::vector<std::string>{"APEC"}));
 }
 
+BOOST_AUTO_TEST_CASE(merges_touching_marks_of_a_cjk_word_run) {
+  newsdig::analysis::Analyzer analyzer;
+  std::vector<std::string> words;
+  for (const auto& token : analyzer.tokenize("植木市")) words.push_back(token.term);
+  BOOST_REQUIRE(words.size() >= 2U);  // ICU splits it; the marks must not
+  SnippetMaker maker(words, "en");
+  std::string title = "春の植木市、開催";
+  BOOST_TEST(marked(title, maker.highlight(title)) == (std::vector<std::string>{"植木市"}));
+}
+
 BOOST_AUTO_TEST_CASE(converts_byte_offsets_to_code_points) {
   std::string text = "日本 APEC";
   auto points = newsdig::results::to_code_points(text, {{7, 11}});
