@@ -3,6 +3,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <exception>
@@ -13,6 +14,7 @@
 
 #include "common/analysis/analyzer.hpp"
 #include "common/store/database.hpp"
+#include "common/util/display_width.hpp"
 #include "searcher/output/human.hpp"
 #include "searcher/output/json.hpp"
 #include "searcher/query/query_parser.hpp"
@@ -42,6 +44,22 @@ unsigned output_width(bool out_is_terminal) {
     if (value >= 20 && value <= 1000) return static_cast<unsigned>(value);
   }
   return 100;
+}
+
+// The query echoed under an error, with a caret under the 1-based code-point `column`: control
+// characters shown as spaces so the line stays one line, wide characters counted as two columns.
+std::string pointed_query(std::string_view text, std::size_t column) {
+  std::string line, caret;
+  std::size_t index = 0;
+  for (std::size_t offset = 0; offset < text.size(); ++index) {
+    std::size_t start = offset;
+    char32_t c = util::next_code_point(text, offset);
+    bool control = c < 0x20 || c == 0x7F;
+    if (control) line.push_back(' ');
+    else line.append(text.substr(start, offset - start));
+    if (index + 1 < column) caret.append(control ? 1 : std::max(1U, util::display_width(c)), ' ');
+  }
+  return "  " + line + "\n  " + caret + "^";
 }
 
 }  // namespace
@@ -91,8 +109,7 @@ int run(const Options& options, std::ostream& out, std::ostream& err, bool out_i
     out.flush();
     return result.matches_estimated > 0 ? kExitHits : kExitNoHits;
   } catch (const query::SyntaxError& e) {
-    fmt::print(err, "newsdig-search: query error: {}\n  {}\n  {}^\n", e.what(), text,
-               std::string(e.column() > 0 ? e.column() - 1 : 0, ' '));
+    fmt::print(err, "newsdig-search: query error: {}\n{}\n", e.what(), pointed_query(text, e.column()));
   } catch (const store::StoreError& e) {
     fmt::print(err, "newsdig-search: {}\n", e.what());
   } catch (const std::exception& e) {

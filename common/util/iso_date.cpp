@@ -49,7 +49,9 @@ class Cursor {
   std::size_t pos_ = 0;
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
@@ -59,7 +61,8 @@ std::string_view trim(std::string_view text) {
 
 bool valid_date(int year, int month, int day) {
   if (year < 1 || year > 9999 || month < 1 || day < 1) return false;
-  return std::chrono::year_month_day{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+  return std::chrono::year_month_day{std::chrono::year{year},
+                                     std::chrono::month{static_cast<unsigned>(month)},
                                      std::chrono::day{static_cast<unsigned>(day)}}
       .ok();
 }
@@ -155,8 +158,8 @@ Timestamp to_utc(const Timestamp& timestamp) {
   if (!timestamp.has_time) return timestamp;
   const sys_days date{std::chrono::year{timestamp.year} / timestamp.month / timestamp.day};
   const int offset = timestamp.has_zone ? timestamp.offset_minutes : 0;
-  const sys_seconds instant = date + hours{timestamp.hour} + minutes{timestamp.minute - offset} +
-                              seconds{timestamp.second};
+  const sys_seconds instant =
+      date + hours{timestamp.hour} + minutes{timestamp.minute - offset} + seconds{timestamp.second};
   const sys_days utc_day = floor<days>(instant);
   const year_month_day ymd{utc_day};
   const hh_mm_ss clock{instant - utc_day};

@@ -52,8 +52,9 @@ std::string_view without_cut_character(std::string_view sample) {
 // Whether a sample looks like text: few invalid UTF-8 sequences and stray control bytes.
 bool looks_like_text(std::string_view sample) {
   sample = without_cut_character(sample);
-  const std::size_t junk = analysis::repair_utf8(sample).replaced +
-                           static_cast<std::size_t>(std::count_if(sample.begin(), sample.end(), is_junk_control));
+  const std::size_t junk =
+      analysis::repair_utf8(sample).replaced +
+      static_cast<std::size_t>(std::count_if(sample.begin(), sample.end(), is_junk_control));
   return junk * 100 <= sample.size() * kMaxJunkPercent;
 }
 
@@ -121,8 +122,8 @@ void read_input(Format format, const Input& input, ArticleSink& sink) {
     case Format::Jsonl: return read_jsonl(input, sink);
     case Format::Auto: break;
   }
-  throw std::invalid_argument("read_input needs a detected format, not \"" + std::string(format_name(format)) +
-                              "\" (" + input.origin + ")");
+  throw std::invalid_argument("read_input needs a detected format, not \"" +
+                              std::string(format_name(format)) + "\" (" + input.origin + ")");
 }
 
 }  // namespace newsdig::formats

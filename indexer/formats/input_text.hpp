@@ -42,10 +42,8 @@ inline std::size_t space_at(std::string_view text) {
     case '\n':
     case '\r':
     case '\f':
-    case '\v':
-      return 1;
-    default:
-      break;
+    case '\v': return 1;
+    default: break;
   }
   for (std::string_view space : {"\xC2\xA0", "\xE3\x80\x80", "\xE2\x80\x8B", "\xEF\xBB\xBF"}) {
     if (text.starts_with(space)) return space.size();
@@ -94,10 +92,10 @@ inline bool has_words(std::string_view text) {
       code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3FU);
     }
     i += length;
-    const bool not_a_letter = code <= 0xBF || code == 0xD7 || code == 0xF7 || (code >= 0x2000 && code <= 0x2BFF) ||
-                              (code >= 0x3000 && code <= 0x303F) || (code >= 0xFE00 && code <= 0xFE0F) ||
-                              code == 0xFEFF || (code >= 0xFFF0 && code <= 0xFFFF) ||
-                              (code >= 0x1F000 && code <= 0x1FAFF);
+    const bool not_a_letter = code <= 0xBF || code == 0xD7 || code == 0xF7 ||
+                              (code >= 0x2000 && code <= 0x2BFF) || (code >= 0x3000 && code <= 0x303F) ||
+                              (code >= 0xFE00 && code <= 0xFE0F) || code == 0xFEFF ||
+                              (code >= 0xFFF0 && code <= 0xFFFF) || (code >= 0x1F000 && code <= 0x1FAFF);
     if (!not_a_letter) return true;
   }
   return false;

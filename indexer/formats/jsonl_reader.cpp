@@ -29,7 +29,7 @@ struct KnownField {
   std::string_view name;
   std::string Article::*member;
 };
-constexpr std::array<KnownField, 8> kKnownFields = {{
+constexpr std::array<KnownField, 9> kKnownFields = {{
     {"id", &Article::id},
     {"title", &Article::title},
     {"body", &Article::body},
@@ -38,6 +38,7 @@ constexpr std::array<KnownField, 8> kKnownFields = {{
     {"url", &Article::url},
     {"lang", &Article::lang},
     {"byline", &Article::byline},
+    {"dateline", &Article::dateline},
 }};
 
 // Deepest nesting of [] and {} outside strings; stops counting once past kMaxNesting.
@@ -71,7 +72,8 @@ std::size_t nesting_depth(std::string_view line) {
 // error ...", cut to a length that fits a diagnostic line.
 std::string short_reason(const nlohmann::json::exception& error) {
   std::string_view what = error.what();
-  if (const auto bracket = what.find("] "); bracket != std::string_view::npos) what.remove_prefix(bracket + 2);
+  if (const auto bracket = what.find("] "); bracket != std::string_view::npos)
+    what.remove_prefix(bracket + 2);
   if (const auto column = what.find("column "); column != std::string_view::npos) what.remove_prefix(column);
   std::string reason(what);
   if (reason.size() > kMaxReasonBytes) {
@@ -128,7 +130,7 @@ class LineReader {
       const std::string& key = item.key();
       const Json& value = item.value();
       const auto known = std::find_if(kKnownFields.begin(), kKnownFields.end(),
-                                       [&](const KnownField& field) { return field.name == key; });
+                                      [&](const KnownField& field) { return field.name == key; });
       if (known == kKnownFields.end()) {
         article.extra.emplace_back(key, value.is_string() ? value.get<std::string>() : value.dump());
         continue;

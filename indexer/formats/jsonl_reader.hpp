@@ -7,7 +7,14 @@
 
 namespace newsdig::formats {
 
-// Articles without an `id` get "<id_base>#<line>".
+// Each line's origin is "<input.origin>:<line>"; articles without an `id` get "<id_base>#<line>".
+// Known fields: a string is taken trimmed, a number as its JSON text, null as absent; an object, array or
+// boolean skips the line. `date` is stored in util::to_iso8601 form; one that does not parse is warned
+// about and left empty. `lang` is lower-cased to its primary subtag ("en-US" -> "en"); one that is not a
+// 2-3 letter code is warned about and left empty. Other fields go to Article::extra in line order, strings
+// as they are and anything else as JSON text. Skipped with a reason: malformed JSON, a line that is not an
+// object, one nested deeper than 64 levels, one with neither title nor body. Invalid UTF-8 in a line is
+// repaired with a warning for that line. Never throws but std::bad_alloc.
 void read_jsonl(const Input& input, ArticleSink& sink);
 
 }  // namespace newsdig::formats

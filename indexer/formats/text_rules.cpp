@@ -21,14 +21,22 @@ constexpr std::size_t kMaxDatelineAgencyBytes = 40;
 constexpr std::string_view kEnDash = "\xE2\x80\x93";
 constexpr std::string_view kEmDash = "\xE2\x80\x94";
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ascii_alpha(char c) { return is_ascii_upper(c) || (c >= 'a' && c <= 'z'); }
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+bool is_ascii_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_ascii_alpha(char c) {
+  return is_ascii_upper(c) || (c >= 'a' && c <= 'z');
+}
 
 bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
 }
 
 bool istarts_with(std::string_view text, std::string_view prefix) {
@@ -102,7 +110,8 @@ bool is_connector(std::string_view word) {
 bool is_names_line(std::string_view text) {
   if (text.empty() || text.size() > kMaxNamesLineBytes) return false;
   if (text.find_first_of("!?:;\"()[]{}<>@#*=+_~") != std::string_view::npos) return false;
-  if (text.find("\xE2\x80\x9C") != std::string_view::npos || text.find("\xE2\x80\x9D") != std::string_view::npos) {
+  if (text.find("\xE2\x80\x9C") != std::string_view::npos ||
+      text.find("\xE2\x80\x9D") != std::string_view::npos) {
     return false;
   }
   if (text.back() == '.' || text.back() == ',') return false;
@@ -148,20 +157,23 @@ std::optional<RuleMatch> line_is(std::string_view line, std::string_view phrase,
   return RuleMatch{};
 }
 
-std::optional<RuleMatch> line_starts_with(std::string_view line, std::string_view phrase, const LineContext&) {
+std::optional<RuleMatch> line_starts_with(std::string_view line, std::string_view phrase,
+                                          const LineContext&) {
   if (line.size() > kMaxNoticeBytes || !istarts_with(line, phrase)) return std::nullopt;
   return RuleMatch{};
 }
 
 std::optional<RuleMatch> line_ends_with(std::string_view line, std::string_view phrase, const LineContext&) {
-  if (line.size() > kMaxNoticeBytes || !iends_with(strip_closing_punctuation(line), phrase)) return std::nullopt;
+  if (line.size() > kMaxNoticeBytes || !iends_with(strip_closing_punctuation(line), phrase))
+    return std::nullopt;
   return RuleMatch{};
 }
 
 // "Copyright 2014 Kyodo News", "(c) The Daily Gazette", "© 2014 Reuters. All rights reserved."; not
 // "Copyright law changed in 2014" nor a headline "Copyright 2014: a year in court".
 std::optional<RuleMatch> copyright_notice(std::string_view line, std::string_view, const LineContext&) {
-  if (line.size() > kMaxNoticeBytes || line.find_first_of(":?!") != std::string_view::npos) return std::nullopt;
+  if (line.size() > kMaxNoticeBytes || line.find_first_of(":?!") != std::string_view::npos)
+    return std::nullopt;
   std::string_view rest = line;
   bool word = false;
   bool symbol = false;
@@ -182,7 +194,8 @@ std::optional<RuleMatch> copyright_notice(std::string_view line, std::string_vie
   return RuleMatch{};
 }
 
-std::optional<RuleMatch> same_as_headline(std::string_view line, std::string_view, const LineContext& context) {
+std::optional<RuleMatch> same_as_headline(std::string_view line, std::string_view,
+                                          const LineContext& context) {
   if (context.headline.empty() || comparable(line) != comparable(context.headline)) return std::nullopt;
   return RuleMatch{};
 }
@@ -278,7 +291,8 @@ constexpr std::array kRules = {
     TextRule{"dateline", RuleScope::FirstParagraph, RuleAction::TakeDateline, dateline_prefix},
     TextRule{"best-viewed-notice", RuleScope::AnyLine, RuleAction::DropLine, line_starts_with,
              "This website is best viewed"},
-    TextRule{"rights-reserved", RuleScope::AnyLine, RuleAction::DropLine, line_ends_with, "All rights reserved"},
+    TextRule{"rights-reserved", RuleScope::AnyLine, RuleAction::DropLine, line_ends_with,
+             "All rights reserved"},
     TextRule{"copyright-notice", RuleScope::AnyLine, RuleAction::DropLine, copyright_notice},
     TextRule{"click-here", RuleScope::AnyLine, RuleAction::DropLine, line_starts_with, "Click here to "},
     TextRule{"share-this", RuleScope::AnyLine, RuleAction::DropLine, line_is, "Share this article"},
@@ -321,9 +335,7 @@ class Engine {
         phase_ = Phase::Body;
         if (try_rules(RuleScope::FirstParagraph, line, index)) return;
         [[fallthrough]];
-      case Phase::Body:
-        add_body(line);
-        return;
+      case Phase::Body: add_body(line); return;
     }
   }
 
@@ -379,7 +391,9 @@ class Engine {
 
 }  // namespace
 
-std::span<const TextRule> text_rules() { return kRules; }
+std::span<const TextRule> text_rules() {
+  return kRules;
+}
 
 const TextRule* find_text_rule(std::string_view name) {
   const auto found =

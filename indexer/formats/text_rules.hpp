@@ -86,6 +86,7 @@ struct TextLayout {
 };
 
 // `lines` are the lines of one file, each already trimmed of white space (a blank line is empty).
-TextLayout apply_text_rules(std::span<const std::string_view> lines, std::span<const TextRule> rules = text_rules());
+TextLayout apply_text_rules(std::span<const std::string_view> lines,
+                            std::span<const TextRule> rules = text_rules());
 
 }  // namespace newsdig::formats

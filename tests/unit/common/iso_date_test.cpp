@@ -57,7 +57,9 @@ BOOST_AUTO_TEST_CASE(parses_every_accepted_form_to_its_canonical_text) {
       {"9999-12-31T23:59:59", "9999-12-31T23:59:59"},
   };
   for (const auto& c : cases) {
-    BOOST_TEST_CONTEXT("input \"" << c.input << "\"") { BOOST_TEST(canonical(c.input) == c.expected); }
+    BOOST_TEST_CONTEXT("input \"" << c.input << "\"") {
+      BOOST_TEST(canonical(c.input) == c.expected);
+    }
   }
 }
 
@@ -98,7 +100,9 @@ BOOST_AUTO_TEST_CASE(rejects_impossible_dates_times_zones_and_trailing_junk) {
       "2014-09-22T10:00:00+09:00 x",
   };
   for (const auto& input : cases) {
-    BOOST_TEST_CONTEXT("input \"" << input << "\"") { BOOST_TEST(!parse_iso8601(input).has_value()); }
+    BOOST_TEST_CONTEXT("input \"" << input << "\"") {
+      BOOST_TEST(!parse_iso8601(input).has_value());
+    }
   }
 }
 
@@ -112,7 +116,9 @@ BOOST_AUTO_TEST_CASE(accepts_february_29_only_in_leap_years) {
       {"2014-02-29", false}, {"1900-02-29", false}, {"2100-02-29", false}, {"20130229", false},
   };
   for (const auto& c : cases) {
-    BOOST_TEST_CONTEXT("input \"" << c.input << "\"") { BOOST_TEST(parse_iso8601(c.input).has_value() == c.valid); }
+    BOOST_TEST_CONTEXT("input \"" << c.input << "\"") {
+      BOOST_TEST(parse_iso8601(c.input).has_value() == c.valid);
+    }
   }
 }
 
@@ -158,7 +164,9 @@ BOOST_AUTO_TEST_CASE(to_utc_moves_the_instant_and_rolls_the_date_over) {
       {"2014-09-22", "2014-09-22"},                     // a date has no instant: unchanged
   };
   for (const auto& c : cases) {
-    BOOST_TEST_CONTEXT("input \"" << c.input << "\"") { BOOST_TEST(utc(c.input) == c.expected); }
+    BOOST_TEST_CONTEXT("input \"" << c.input << "\"") {
+      BOOST_TEST(utc(c.input) == c.expected);
+    }
   }
 }
 
@@ -175,7 +183,9 @@ BOOST_AUTO_TEST_CASE(slot_value_is_the_utc_date_or_date_time_in_digits) {
       {"0001-01-01", "00010101"},
   };
   for (const auto& c : cases) {
-    BOOST_TEST_CONTEXT("input \"" << c.input << "\"") { BOOST_TEST(slot(c.input) == c.expected); }
+    BOOST_TEST_CONTEXT("input \"" << c.input << "\"") {
+      BOOST_TEST(slot(c.input) == c.expected);
+    }
   }
 }
 

@@ -42,7 +42,9 @@ BOOST_AUTO_TEST_CASE(format_names_parse_and_print_both_ways) {
     }
   }
   for (std::string_view name : {"", "TEXT", "json", "txt", "ndjson", "html", "jsonl "}) {
-    BOOST_TEST_CONTEXT(name) { BOOST_TEST(!parse_format_name(name).has_value()); }
+    BOOST_TEST_CONTEXT(name) {
+      BOOST_TEST(!parse_format_name(name).has_value());
+    }
   }
 }
 
@@ -60,10 +62,13 @@ BOOST_AUTO_TEST_CASE(the_file_name_decides_when_it_has_a_known_extension) {
       {"a.TEXT", "Headline\n", "text"},
       {"corpus/seeds/000.txt", "Headline\n", "text"},
       {"C:\\news\\a.txt", "{x}\n", "text"},
-      {"a.txt", "Latin-1 caf\xE9 \xE9\xE9\xE9\xE9\xE9\xE9\xE9\xE9\xE9\xE9\xE9\xE9\n", "text"},  // the reader repairs
+      {"a.txt", "Latin-1 caf\xE9 \xE9\xE9\xE9\xE9\xE9\xE9\xE9\xE9\xE9\xE9\xE9\xE9\n",
+       "text"},  // the reader repairs
   };
   for (const auto& c : cases) {
-    BOOST_TEST_CONTEXT(c.name) { BOOST_TEST(detected(c.name, c.bytes) == c.expected); }
+    BOOST_TEST_CONTEXT(c.name) {
+      BOOST_TEST(detected(c.name, c.bytes) == c.expected);
+    }
   }
 }
 
@@ -85,7 +90,9 @@ BOOST_AUTO_TEST_CASE(the_content_decides_when_the_name_says_nothing) {
       {"a.", "Headline\n", "text"},
   };
   for (const auto& c : cases) {
-    BOOST_TEST_CONTEXT("name \"" << c.name << "\"") { BOOST_TEST(detected(c.name, c.bytes) == c.expected); }
+    BOOST_TEST_CONTEXT("name \"" << c.name << "\"") {
+      BOOST_TEST(detected(c.name, c.bytes) == c.expected);
+    }
   }
 }
 
@@ -131,8 +138,8 @@ BOOST_AUTO_TEST_CASE(a_character_cut_by_the_8_kib_sample_is_not_counted_as_inval
 }
 
 BOOST_AUTO_TEST_CASE(empty_and_white_space_only_inputs_are_refused) {
-  for (std::string_view bytes : {"", " ", "\n\n", "\r\n\t  \r\n", "\xEF\xBB\xBF", "\xEF\xBB\xBF  \n",
-                                 "\xC2\xA0\xE3\x80\x80"}) {
+  for (std::string_view bytes :
+       {"", " ", "\n\n", "\r\n\t  \r\n", "\xEF\xBB\xBF", "\xEF\xBB\xBF  \n", "\xC2\xA0\xE3\x80\x80"}) {
     BOOST_TEST_CONTEXT("input of " << bytes.size() << " bytes") {
       BOOST_TEST(detected("a.txt", bytes) == "none: empty file");
       BOOST_TEST(detected("", bytes) == "none: empty file");
@@ -153,15 +160,22 @@ BOOST_AUTO_TEST_CASE(diagnostics_read_origin_line_severity_message) {
     std::string_view expected;
   };
   const Case cases[] = {
-      {{"feed.jsonl", 3, "malformed JSON (column 2: x)"}, "error", "feed.jsonl:3: error: malformed JSON (column 2: x)"},
+      {{"feed.jsonl", 3, "malformed JSON (column 2: x)"},
+       "error",
+       "feed.jsonl:3: error: malformed JSON (column 2: x)"},
       {{"feed.jsonl", 0, "empty file"}, "error", "feed.jsonl: error: empty file"},
-      {{"a.txt", 0, "replaced 2 invalid UTF-8 sequences"}, "warning",
+      {{"a.txt", 0, "replaced 2 invalid UTF-8 sequences"},
+       "warning",
        "a.txt: warning: replaced 2 invalid UTF-8 sequences"},
-      {{"-", 12, "line has neither title nor body"}, "skipped", "-:12: skipped: line has neither title nor body"},
+      {{"-", 12, "line has neither title nor body"},
+       "skipped",
+       "-:12: skipped: line has neither title nor body"},
       {{"a.txt", 0, "empty article"}, "", "a.txt: empty article"},
   };
   for (const auto& c : cases) {
-    BOOST_TEST_CONTEXT(c.expected) { BOOST_TEST(format_diagnostic(c.diagnostic, c.severity) == c.expected); }
+    BOOST_TEST_CONTEXT(c.expected) {
+      BOOST_TEST(format_diagnostic(c.diagnostic, c.severity) == c.expected);
+    }
   }
 }
 

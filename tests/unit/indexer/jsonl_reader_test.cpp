@@ -90,7 +90,9 @@ BOOST_AUTO_TEST_CASE(skips_a_line_with_neither_title_nor_body) {
       R"({"title": null, "body": null})",
   };
   for (const auto& line : cases) {
-    BOOST_TEST_CONTEXT(line) { BOOST_TEST(skip_reason(line) == "line has neither title nor body"); }
+    BOOST_TEST_CONTEXT(line) {
+      BOOST_TEST(skip_reason(line) == "line has neither title nor body");
+    }
   }
 }
 
@@ -131,7 +133,9 @@ BOOST_AUTO_TEST_CASE(skips_lines_that_are_not_objects) {
       {"true", "line is not a JSON object (it is boolean)"},
   };
   for (const auto& c : cases) {
-    BOOST_TEST_CONTEXT(c.line) { BOOST_TEST(skip_reason(c.line) == c.reason); }
+    BOOST_TEST_CONTEXT(c.line) {
+      BOOST_TEST(skip_reason(c.line) == c.reason);
+    }
   }
 }
 
@@ -147,9 +151,9 @@ BOOST_AUTO_TEST_CASE(a_bad_line_does_not_stop_the_lines_after_it) {
 }
 
 BOOST_AUTO_TEST_CASE(keeps_unknown_fields_in_extra_in_input_order) {
-  const Article article = read_one(
-      R"({"title": "t", "section": "business", "tags": ["a", "b"], "wordcount": 58, "paid": false,)"
-      R"( "meta": {"k": 1}, "note": null, "Title": "not the title"})");
+  const Article article =
+      read_one(R"({"title": "t", "section": "business", "tags": ["a", "b"], "wordcount": 58, "paid": false,)"
+               R"( "meta": {"k": 1}, "note": null, "Title": "not the title"})");
   BOOST_TEST_REQUIRE(article.extra.size() == 7U);
   BOOST_TEST(article.extra[0].first == "section");
   BOOST_TEST(article.extra[0].second == "business");  // strings as they are
@@ -189,7 +193,9 @@ BOOST_AUTO_TEST_CASE(skips_objects_arrays_and_booleans_in_known_fields) {
       {R"({"title": "t", "lang": true})", R"(field "lang" must be a string (it is boolean))"},
   };
   for (const auto& c : cases) {
-    BOOST_TEST_CONTEXT(c.line) { BOOST_TEST(skip_reason(c.line) == c.reason); }
+    BOOST_TEST_CONTEXT(c.line) {
+      BOOST_TEST(skip_reason(c.line) == c.reason);
+    }
   }
 }
 
@@ -237,9 +243,9 @@ BOOST_AUTO_TEST_CASE(lang_is_reduced_to_a_lower_case_language_code) {
     bool warned;
   };
   const Case cases[] = {
-      {"de", "de", false},    {"DE", "de", false},        {"en-US", "en", false}, {"pt_BR", "pt", false},
-      {"fil", "fil", false},  {"english", "", true},      {"e", "", true},        {"12", "", true},
-      {"", "", false},
+      {"de", "de", false},    {"DE", "de", false},   {"en-US", "en", false},
+      {"pt_BR", "pt", false}, {"fil", "fil", false}, {"english", "", true},
+      {"e", "", true},        {"12", "", true},      {"", "", false},
   };
   for (const auto& c : cases) {
     BOOST_TEST_CONTEXT(c.lang) {
@@ -281,7 +287,8 @@ BOOST_AUTO_TEST_CASE(repairs_invalid_utf8_in_a_line_and_warns_with_its_line_numb
 }
 
 BOOST_AUTO_TEST_CASE(skips_deeply_nested_lines_without_overflowing_the_stack) {
-  const std::string deep = R"({"title": "t", "x": )" + std::string(100000, '[') + std::string(100000, ']') + "}";
+  const std::string deep =
+      R"({"title": "t", "x": )" + std::string(100000, '[') + std::string(100000, ']') + "}";
   BOOST_TEST(skip_reason(deep) == "JSON nested deeper than 64 levels");
   // Brackets inside strings do not count.
   const Article article = read_one(R"({"title": ")" + std::string(1000, '[') + R"("})");
@@ -303,7 +310,8 @@ BOOST_AUTO_TEST_CASE(mixed_test_file_reads_good_lines_and_reports_bad_ones) {
 
   BOOST_TEST_REQUIRE(sink.skips.size() == 3U);
   BOOST_TEST(format_diagnostic(sink.skips[0], "error").starts_with("mixed.jsonl:4: error: malformed JSON ("));
-  BOOST_TEST(format_diagnostic(sink.skips[1], "error") == "mixed.jsonl:5: error: line has neither title nor body");
+  BOOST_TEST(format_diagnostic(sink.skips[1], "error") ==
+             "mixed.jsonl:5: error: line has neither title nor body");
   BOOST_TEST(format_diagnostic(sink.skips[2], "error") ==
              "mixed.jsonl:6: error: line is not a JSON object (it is array)");
   BOOST_TEST_REQUIRE(sink.warnings.size() == 1U);

@@ -42,7 +42,8 @@ BOOST_AUTO_TEST_CASE(seed_002_loses_its_repeated_headline_dateline_and_browser_n
   const auto path = test::corpus_dir() / "seeds" / "002_e0ec6849fc1fbacb.txt";
   const std::string bytes = read_file(path);
   test::RecordingSink sink;
-  read_text(Input{bytes, "corpus/seeds/002_e0ec6849fc1fbacb.txt", "corpus/seeds/002_e0ec6849fc1fbacb.txt"}, sink);
+  read_text(Input{bytes, "corpus/seeds/002_e0ec6849fc1fbacb.txt", "corpus/seeds/002_e0ec6849fc1fbacb.txt"},
+            sink);
   BOOST_TEST_REQUIRE(sink.articles.size() == 1U);
   BOOST_TEST(sink.skips.empty());
   BOOST_TEST(sink.warnings.empty(), sink.diagnostics());
@@ -71,10 +72,12 @@ BOOST_AUTO_TEST_CASE(seed_000_takes_its_agency_line_as_source_and_keeps_the_unte
   BOOST_TEST(article.dateline.empty());
   BOOST_TEST(article.body.starts_with("Prime Minister Shinzo Abe has proposed holding direct talks"));
   BOOST_TEST(article.body.find("Kyodo, JIJI") == std::string::npos);
-  BOOST_TEST(article.body.ends_with("but Russia has yet to give a clear response, according to the sources."));
+  BOOST_TEST(
+      article.body.ends_with("but Russia has yet to give a clear response, according to the sources."));
   // 19 non-blank lines: headline, agency line, then 17 paragraphs, each its own blank-line separated block.
   std::size_t separators = 0;
-  for (std::size_t at = article.body.find("\n\n"); at != std::string::npos; at = article.body.find("\n\n", at + 2)) {
+  for (std::size_t at = article.body.find("\n\n"); at != std::string::npos;
+       at = article.body.find("\n\n", at + 2)) {
     ++separators;
   }
   BOOST_TEST(separators == 16U);
@@ -178,11 +181,12 @@ BOOST_AUTO_TEST_CASE(wire_story_from_test_data_keeps_the_agency_line_over_the_da
   BOOST_TEST(article.title == "Ferry service to Gull Island resumes after storm repairs");
   BOOST_TEST(article.source == "Harbor Bulletin");
   BOOST_TEST(article.dateline == "PORT ALDER");
-  BOOST_TEST(article.body ==
-             "Ferries to Gull Island resumed on Monday after a three-week halt while storm damage to the pier was "
-             "repaired, the island council said.\n\n"
-             "The council said the first boat carried 41 passengers and a van of mail.\n\n"
-             "Timetables return to the summer schedule in May.");
+  BOOST_TEST(
+      article.body ==
+      "Ferries to Gull Island resumed on Monday after a three-week halt while storm damage to the pier was "
+      "repaired, the island council said.\n\n"
+      "The council said the first boat carried 41 passengers and a van of mail.\n\n"
+      "Timetables return to the summer schedule in May.");
 }
 
 BOOST_AUTO_TEST_CASE(hard_wrapped_paragraphs_are_joined_and_the_byline_taken) {
@@ -190,10 +194,11 @@ BOOST_AUTO_TEST_CASE(hard_wrapped_paragraphs_are_joined_and_the_byline_taken) {
   BOOST_TEST(article.title == "Council votes to light the old lighthouse again");
   BOOST_TEST(article.byline == "Mara Quill");
   BOOST_TEST(article.source.empty());
-  BOOST_TEST(article.body ==
-             "The town council of Wrenfield voted on Tuesday to relight the old lighthouse on Cape Sorrel, dark "
-             "since 1987, as a beacon for the summer sailing season.\n\n"
-             "Councillor Ada Bright said the lamp would run on solar power.");
+  BOOST_TEST(
+      article.body ==
+      "The town council of Wrenfield voted on Tuesday to relight the old lighthouse on Cape Sorrel, dark "
+      "since 1987, as a beacon for the summer sailing season.\n\n"
+      "Councillor Ada Bright said the lamp would run on solar power.");
 }
 
 BOOST_AUTO_TEST_CASE(every_text_file_of_the_corpus_reads_cleanly) {

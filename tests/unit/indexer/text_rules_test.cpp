@@ -19,7 +19,8 @@ struct LineCase {
   std::string_view source = {};
 };
 
-void check_rule(std::string_view rule_name, const std::vector<LineCase>& cases, std::string_view headline = {}) {
+void check_rule(std::string_view rule_name, const std::vector<LineCase>& cases,
+                std::string_view headline = {}) {
   const TextRule* rule = find_text_rule(rule_name);
   BOOST_TEST_REQUIRE(rule != nullptr, "no rule named " << rule_name);
   const LineContext context{headline};
@@ -36,7 +37,9 @@ void check_rule(std::string_view rule_name, const std::vector<LineCase>& cases, 
   }
 }
 
-TextLayout layout_of(const std::vector<std::string_view>& lines) { return apply_text_rules(lines); }
+TextLayout layout_of(const std::vector<std::string_view>& lines) {
+  return apply_text_rules(lines);
+}
 
 std::vector<std::string> applied_names(const TextLayout& layout) {
   std::vector<std::string> names;
@@ -128,23 +131,24 @@ BOOST_AUTO_TEST_CASE(agency_line_takes_a_short_list_of_capitalised_names) {
 }
 
 BOOST_AUTO_TEST_CASE(agency_line_refuses_sentences_dates_bylines_and_long_titles) {
-  check_rule("agency-line", {
-                                {"Kyodo, JIJI.", false},
-                                {"Staff reporter", false},
-                                {"Prime Minister Tanaka has proposed holding talks in November.", false},
-                                {"TOKYO - The port reopened on Friday", false},
-                                {"Sept 22, 2014", false},
-                                {"Updated: 10:00", false},
-                                {"By Jane Doe", false},
-                                {"Mayor Proposes Meeting With Harbour Pilots", false},
-                                {"\"Reuters\"", false},
-                                {"Kyodo, , JIJI", false},
-                                {", Kyodo", false},
-                                {"of Kyodo", false},
-                                {"dpa", false},
-                                {"\xE5\x85\xB1\xE5\x90\x8C\xE9\x80\x9A\xE4\xBF\xA1", false},  // 共同通信: not Latin
-                                {"Alpha, Beta, Gamma, Delta, Epsilon, Zeta, Eta, Theta, Iota", false},
-                            });
+  check_rule("agency-line",
+             {
+                 {"Kyodo, JIJI.", false},
+                 {"Staff reporter", false},
+                 {"Prime Minister Tanaka has proposed holding talks in November.", false},
+                 {"TOKYO - The port reopened on Friday", false},
+                 {"Sept 22, 2014", false},
+                 {"Updated: 10:00", false},
+                 {"By Jane Doe", false},
+                 {"Mayor Proposes Meeting With Harbour Pilots", false},
+                 {"\"Reuters\"", false},
+                 {"Kyodo, , JIJI", false},
+                 {", Kyodo", false},
+                 {"of Kyodo", false},
+                 {"dpa", false},
+                 {"\xE5\x85\xB1\xE5\x90\x8C\xE9\x80\x9A\xE4\xBF\xA1", false},  // 共同通信: not Latin
+                 {"Alpha, Beta, Gamma, Delta, Epsilon, Zeta, Eta, Theta, Iota", false},
+             });
 }
 
 BOOST_AUTO_TEST_CASE(byline_takes_the_names_after_by) {
@@ -161,25 +165,29 @@ BOOST_AUTO_TEST_CASE(byline_takes_the_names_after_by) {
 }
 
 BOOST_AUTO_TEST_CASE(dateline_takes_the_place_and_leaves_the_rest_of_the_line) {
-  check_rule("dateline",
-             {
-                 {"TOKYO - The port reopened.", true, "TOKYO", "The port reopened."},
-                 {"TOKYO (Reuters) - The port reopened.", true, "TOKYO", "The port reopened.", "Reuters"},
-                 {"WASHINGTON, Sept 22 - The port reopened.", true, "WASHINGTON", "The port reopened."},
-                 {"WASHINGTON, Sept. 22, 2014 - The port reopened.", true, "WASHINGTON", "The port reopened."},
-                 {"NEW YORK, Sept 22 (Reuters) - The port reopened.", true, "NEW YORK", "The port reopened.",
-                  "Reuters"},
-                 {"NEW YORK, N.Y. -- The port reopened.", true, "NEW YORK", "The port reopened."},
-                 {"BERLIN \xE2\x80\x93 Die Br\xC3\xBC""cke ist offen.", true, "BERLIN",
-                  "Die Br\xC3\xBC""cke ist offen."},
-                 {"BERLIN \xE2\x80\x94 The bridge is open.", true, "BERLIN", "The bridge is open."},
-                 {"BERLIN\xE2\x80\x94The bridge is open.", true, "BERLIN", "The bridge is open."},
-                 {"TOKYO--The port reopened.", true, "TOKYO", "The port reopened."},
-                 {"S\xC3\x83O PAULO - The port reopened.", true, "S\xC3\x83O PAULO", "The port reopened."},
-                 {"WINSTON-SALEM, N.C. - The port reopened.", true, "WINSTON-SALEM", "The port reopened."},
-                 {"ST. LOUIS (AP) - The port reopened.", true, "ST. LOUIS", "The port reopened.", "AP"},
-                 {"TOKYO -", true, "TOKYO", ""},
-             });
+  check_rule(
+      "dateline",
+      {
+          {"TOKYO - The port reopened.", true, "TOKYO", "The port reopened."},
+          {"TOKYO (Reuters) - The port reopened.", true, "TOKYO", "The port reopened.", "Reuters"},
+          {"WASHINGTON, Sept 22 - The port reopened.", true, "WASHINGTON", "The port reopened."},
+          {"WASHINGTON, Sept. 22, 2014 - The port reopened.", true, "WASHINGTON", "The port reopened."},
+          {"NEW YORK, Sept 22 (Reuters) - The port reopened.", true, "NEW YORK", "The port reopened.",
+           "Reuters"},
+          {"NEW YORK, N.Y. -- The port reopened.", true, "NEW YORK", "The port reopened."},
+          {"BERLIN \xE2\x80\x93 Die Br\xC3\xBC"
+           "cke ist offen.",
+           true, "BERLIN",
+           "Die Br\xC3\xBC"
+           "cke ist offen."},
+          {"BERLIN \xE2\x80\x94 The bridge is open.", true, "BERLIN", "The bridge is open."},
+          {"BERLIN\xE2\x80\x94The bridge is open.", true, "BERLIN", "The bridge is open."},
+          {"TOKYO--The port reopened.", true, "TOKYO", "The port reopened."},
+          {"S\xC3\x83O PAULO - The port reopened.", true, "S\xC3\x83O PAULO", "The port reopened."},
+          {"WINSTON-SALEM, N.C. - The port reopened.", true, "WINSTON-SALEM", "The port reopened."},
+          {"ST. LOUIS (AP) - The port reopened.", true, "ST. LOUIS", "The port reopened.", "AP"},
+          {"TOKYO -", true, "TOKYO", ""},
+      });
 }
 
 BOOST_AUTO_TEST_CASE(dateline_refuses_ordinary_sentence_openings) {
@@ -200,11 +208,12 @@ BOOST_AUTO_TEST_CASE(dateline_refuses_ordinary_sentence_openings) {
 }
 
 BOOST_AUTO_TEST_CASE(boilerplate_rules_drop_typical_site_notices) {
-  check_rule("best-viewed-notice", {
-                                       {"This website is best viewed using the latest versions of web browsers.", true},
-                                       {"THIS WEBSITE IS BEST VIEWED IN CHROME", true},
-                                       {"The eclipse is best viewed from the hills.", false},
-                                   });
+  check_rule("best-viewed-notice",
+             {
+                 {"This website is best viewed using the latest versions of web browsers.", true},
+                 {"THIS WEBSITE IS BEST VIEWED IN CHROME", true},
+                 {"The eclipse is best viewed from the hills.", false},
+             });
   check_rule("rights-reserved", {
                                     {"All rights reserved.", true},
                                     {"\xC2\xA9 2023 Coastal Wire. All Rights Reserved", true},
@@ -249,7 +258,9 @@ BOOST_AUTO_TEST_CASE(boilerplate_rules_leave_long_lines_alone) {
 
 BOOST_AUTO_TEST_CASE(no_rule_matches_a_blank_line) {
   for (const TextRule& rule : newsdig::formats::text_rules()) {
-    BOOST_TEST_CONTEXT("rule " << rule.name) { BOOST_TEST(!match_rule(rule, "", {"headline"}).has_value()); }
+    BOOST_TEST_CONTEXT("rule " << rule.name) {
+      BOOST_TEST(!match_rule(rule, "", {"headline"}).has_value());
+    }
   }
 }
 
@@ -264,9 +275,11 @@ BOOST_AUTO_TEST_CASE(headline_is_the_first_non_blank_line_and_each_block_a_parag
 }
 
 BOOST_AUTO_TEST_CASE(lines_of_one_block_are_joined_by_a_space) {
-  const auto layout = layout_of({"Headline", "", "The port reopened", "on Friday.", "", "", "It had been shut."});
-  BOOST_TEST(layout.paragraphs == (std::vector<std::string>{"The port reopened on Friday.", "It had been shut."}),
-             boost::test_tools::per_element());
+  const auto layout =
+      layout_of({"Headline", "", "The port reopened", "on Friday.", "", "", "It had been shut."});
+  BOOST_TEST(
+      layout.paragraphs == (std::vector<std::string>{"The port reopened on Friday.", "It had been shut."}),
+      boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(header_lines_after_the_headline_are_taken_in_any_order) {
@@ -287,11 +300,12 @@ BOOST_AUTO_TEST_CASE(header_lines_after_the_headline_are_taken_in_any_order) {
 
 BOOST_AUTO_TEST_CASE(header_rules_stop_at_the_first_body_line) {
   // "Coastal Wire" after body text is body, and so is a repeat of the headline.
-  const auto layout = layout_of({"Harbour news", "", "The bridge reopened.", "", "Coastal Wire", "", "Harbour news"});
+  const auto layout =
+      layout_of({"Harbour news", "", "The bridge reopened.", "", "Coastal Wire", "", "Harbour news"});
   BOOST_TEST(layout.source.empty());
-  BOOST_TEST(layout.paragraphs ==
-                 (std::vector<std::string>{"The bridge reopened.", "Coastal Wire", "Harbour news"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      layout.paragraphs == (std::vector<std::string>{"The bridge reopened.", "Coastal Wire", "Harbour news"}),
+      boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(a_second_agency_line_is_body) {
@@ -321,18 +335,20 @@ BOOST_AUTO_TEST_CASE(dateline_agency_becomes_the_source_only_when_there_is_none)
 BOOST_AUTO_TEST_CASE(a_dateline_alone_on_its_line_leaves_no_empty_paragraph) {
   const auto layout = layout_of({"Harbour news", "", "TOKYO -", "", "The bridge reopened."});
   BOOST_TEST(layout.dateline == "TOKYO");
-  BOOST_TEST(layout.paragraphs == (std::vector<std::string>{"The bridge reopened."}), boost::test_tools::per_element());
+  BOOST_TEST(layout.paragraphs == (std::vector<std::string>{"The bridge reopened."}),
+             boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(boilerplate_is_dropped_anywhere_and_is_never_the_headline) {
-  const auto layout = layout_of({"Advertisement", "", "Harbour news", "Share this article", "Coastal Wire", "",
-                                 "The bridge", "Advertisement", "reopened.", "",
+  const auto layout = layout_of({"Advertisement", "", "Harbour news", "Share this article", "Coastal Wire",
+                                 "", "The bridge", "Advertisement", "reopened.", "",
                                  "This website is best viewed using the latest versions of web browsers."});
   BOOST_TEST(layout.headline == "Harbour news");
   BOOST_TEST(layout.source == "Coastal Wire");  // boilerplate between does not end the header lines
-  BOOST_TEST(layout.paragraphs == (std::vector<std::string>{"The bridge reopened."}), boost::test_tools::per_element());
+  BOOST_TEST(layout.paragraphs == (std::vector<std::string>{"The bridge reopened."}),
+             boost::test_tools::per_element());
   BOOST_TEST(applied_names(layout) == (std::vector<std::string>{"advertisement", "share-this", "agency-line",
-                                                                 "advertisement", "best-viewed-notice"}),
+                                                                "advertisement", "best-viewed-notice"}),
              boost::test_tools::per_element());
 }
 
@@ -360,7 +376,8 @@ BOOST_AUTO_TEST_CASE(engine_runs_any_table_it_is_given) {
   BOOST_TEST(layout.dateline.empty());
   BOOST_TEST(layout.paragraphs == (std::vector<std::string>{"Kyodo, JIJI TOKYO - body"}),
              boost::test_tools::per_element());
-  BOOST_TEST(applied_names(layout) == (std::vector<std::string>{"drop-x", "drop-x"}), boost::test_tools::per_element());
+  BOOST_TEST(applied_names(layout) == (std::vector<std::string>{"drop-x", "drop-x"}),
+             boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
