@@ -57,7 +57,9 @@ enum class Slot : unsigned {
   Source = 1,   // source as the article gives it (UTF-8), for display, facets and sorting
 };
 
-constexpr unsigned slot_number(Slot slot) { return static_cast<unsigned>(slot); }
+constexpr unsigned slot_number(Slot slot) {
+  return static_cast<unsigned>(slot);
+}
 
 enum class FieldKind {
   FreeText,  // analysed words with positions, plus stems
@@ -72,7 +74,7 @@ struct Field {
   std::string_view prefix;  // term prefix; empty = the unprefixed all-text terms
   FieldKind kind;
   ArticlePart part;
-  std::string_view help;    // one line for --help and docs/schema.md
+  std::string_view help;  // one line for --help and docs/schema.md
 };
 
 // The order in which an article's parts take positions, and which of them also feed the unprefixed

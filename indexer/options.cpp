@@ -16,7 +16,8 @@ void configure(CLI::App& app, Options& options) {
   app.add_option("paths", options.paths, "Files, directories or - (standard input) to index")
       ->required()
       ->type_name("PATH...");
-  app.add_option("--db", options.db, "Database directory (created if missing; default $NEWSDIG_DB or ./newsdig.db)")
+  app.add_option("--db", options.db,
+                 "Database directory (created if missing; default $NEWSDIG_DB or ./newsdig.db)")
       ->type_name("DIR");
   static const std::map<std::string, formats::Format> kFormats = {
       {"auto", formats::Format::Auto}, {"text", formats::Format::Text}, {"jsonl", formats::Format::Jsonl}};

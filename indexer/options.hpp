@@ -10,12 +10,12 @@
 namespace newsdig::indexer {
 
 struct Options {
-  std::string db;                    // database directory
-  std::vector<std::string> paths;    // files, directories, "-"
+  std::string db;                  // database directory
+  std::vector<std::string> paths;  // files, directories, "-"
   formats::Format format = formats::Format::Auto;
   std::string default_language = "en";
-  unsigned commit_every = 10000;     // articles between commits
-  bool quiet = false;                // no per-article diagnostics, summary only
+  unsigned commit_every = 10000;  // articles between commits
+  bool quiet = false;             // no per-article diagnostics, summary only
 };
 
 // Declares the options on `app`, writing into `options`. The default database comes from NEWSDIG_DB,

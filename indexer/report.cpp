@@ -22,8 +22,8 @@ void Report::warned(const formats::Diagnostic& diagnostic) {
 
 void Report::print_summary(const std::string& database, double seconds) const {
   fmt::print(err_, "newsdig-index: {} seen: {} indexed, {} skipped, {} with warnings ({} in {:.2f} s)\n",
-             seen_count() == 1 ? std::string("1 article") : fmt::format("{} articles", seen_count()), indexed_,
-             skipped_.size(), warnings_, database, seconds);
+             seen_count() == 1 ? std::string("1 article") : fmt::format("{} articles", seen_count()),
+             indexed_, skipped_.size(), warnings_, database, seconds);
   if (hidden_ignored_ > 0) {
     fmt::print(err_, "newsdig-index: left out {} hidden file(s) or director(ies) (names starting with '.')\n",
                hidden_ignored_);

@@ -16,7 +16,8 @@ void configure(CLI::App& app, Options& options) {
   app.add_option("query", options.query, "The query (several arguments are joined by spaces)")
       ->required()
       ->type_name("QUERY");
-  app.add_option("--db", options.db, "Database directory (default $NEWSDIG_DB or ./newsdig.db)")->type_name("DIR");
+  app.add_option("--db", options.db, "Database directory (default $NEWSDIG_DB or ./newsdig.db)")
+      ->type_name("DIR");
   app.add_flag("--any", options.any, "Rank articles matching any of the words, not only all of them");
   app.add_option("-n,--limit", options.limit, "Hits to show (default 10)")->check(CLI::Range(0U, 100000U));
   app.add_option("--offset", options.offset, "Hits to pass over first, for paging (default 0)");

@@ -18,7 +18,7 @@ struct Options {
   unsigned offset = 0;
   OutputFormat format = OutputFormat::Human;
   ColorMode color = ColorMode::Auto;
-  std::string language = "en";     // stemming language of the query words
+  std::string language = "en";  // stemming language of the query words
 };
 
 // Declares the options on `app`, writing into `options`. The default database comes from NEWSDIG_DB,

@@ -55,8 +55,10 @@ std::string pointed_query(std::string_view text, std::size_t column) {
     std::size_t start = offset;
     char32_t c = util::next_code_point(text, offset);
     bool control = c < 0x20 || c == 0x7F;
-    if (control) line.push_back(' ');
-    else line.append(text.substr(start, offset - start));
+    if (control)
+      line.push_back(' ');
+    else
+      line.append(text.substr(start, offset - start));
     if (index + 1 < column) caret.append(control ? 1 : std::max(1U, util::display_width(c)), ' ');
   }
   return "  " + line + "\n  " + caret + "^";
@@ -93,14 +95,16 @@ int run(const Options& options, std::ostream& out, std::ostream& err, bool out_i
       shown.hit = std::move(hit);
       page.hits.push_back(std::move(shown));
     }
-    page.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    page.elapsed_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
 
     switch (options.format) {
       case OutputFormat::Human:
         if (page.matches_estimated == 0) {
           fmt::print(err, "newsdig-search: no articles match {}\n", text);
         } else {
-          output::write_human(out, page, {use_color(options.color, out_is_terminal), output_width(out_is_terminal)});
+          output::write_human(out, page,
+                              {use_color(options.color, out_is_terminal), output_width(out_is_terminal)});
         }
         break;
       case OutputFormat::Json: output::write_json(out, page); break;

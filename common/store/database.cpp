@@ -38,8 +38,9 @@ Writer::Writer(const std::string& path) : path_(path) {
   try {
     database_ = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::DatabaseLockError& e) {
-    throw StoreError("database " + path + " is being written by another newsdig-index: wait for it to finish (" +
-                     e.get_msg() + ")");
+    throw StoreError("database " + path +
+                     " is being written by another newsdig-index: wait for it to finish (" + e.get_msg() +
+                     ")");
   } catch (const Xapian::Error& e) {
     throw StoreError("cannot open database " + path + " for writing: " + e.get_msg());
   }
@@ -91,6 +92,8 @@ void Writer::close() {
   open_ = false;
 }
 
-Xapian::doccount Writer::document_count() const { return database_.get_doccount(); }
+Xapian::doccount Writer::document_count() const {
+  return database_.get_doccount();
+}
 
 }  // namespace newsdig::store

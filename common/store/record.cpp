@@ -15,9 +15,9 @@ struct RecordKey {
 };
 
 constexpr RecordKey kKeys[] = {
-    {"id", &Article::id},         {"title", &Article::title},   {"body", &Article::body},
+    {"id", &Article::id},         {"title", &Article::title},       {"body", &Article::body},
     {"source", &Article::source}, {"dateline", &Article::dateline}, {"date", &Article::date},
-    {"url", &Article::url},       {"lang", &Article::lang},     {"byline", &Article::byline},
+    {"url", &Article::url},       {"lang", &Article::lang},         {"byline", &Article::byline},
     {"origin", &Article::origin},
 };
 

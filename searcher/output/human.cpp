@@ -98,13 +98,15 @@ std::string count_line(const Page& page) {
 }  // namespace
 
 void write_human(std::ostream& out, const Page& page, const HumanStyle& style) {
-  const unsigned text_width = style.width > kIndent.size() + 20 ? style.width - static_cast<unsigned>(kIndent.size()) : 20;
+  const unsigned text_width =
+      style.width > kIndent.size() + 20 ? style.width - static_cast<unsigned>(kIndent.size()) : 20;
   for (const auto& shown : page.hits) {
     const auto& record = shown.hit.record;
     std::string rank = std::to_string(shown.hit.rank) + ".";
     out << rank << std::string(kIndent.size() > rank.size() ? kIndent.size() - rank.size() : 1, ' ');
     if (style.color) out << kBold;
-    std::string_view title = record.title.empty() ? std::string_view("(untitled)") : std::string_view(record.title);
+    std::string_view title =
+        record.title.empty() ? std::string_view("(untitled)") : std::string_view(record.title);
     write_marked(out, title, shown.title_highlights, {0}, style);
     if (style.color) out << kReset;
     out << '\n' << kIndent;

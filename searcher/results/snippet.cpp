@@ -141,7 +141,8 @@ std::vector<Highlight> to_code_points(std::string_view text, const std::vector<H
     }
     return count;
   };
-  for (const auto& mark : highlights) result.push_back({code_points_before(mark.begin), code_points_before(mark.end)});
+  for (const auto& mark : highlights)
+    result.push_back({code_points_before(mark.begin), code_points_before(mark.end)});
   return result;
 }
 

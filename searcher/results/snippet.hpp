@@ -25,8 +25,8 @@ struct Snippet {
 };
 
 struct SnippetOptions {
-  unsigned max_snippets = 2;      // sentences (or sentence windows) per hit
-  unsigned max_bytes = 320;       // a longer sentence is cut to a window around its matches
+  unsigned max_snippets = 2;  // sentences (or sentence windows) per hit
+  unsigned max_bytes = 320;   // a longer sentence is cut to a window around its matches
 };
 
 class SnippetMaker {

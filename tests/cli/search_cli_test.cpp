@@ -1,7 +1,7 @@
 #include <string>
 
-#include <boost/test/unit_test.hpp>
 #include <xapian.h>
+#include <boost/test/unit_test.hpp>
 
 #include "common/schema.hpp"
 #include "tests/cli/cli_support.hpp"

@@ -7,11 +7,21 @@
 
 namespace newsdig::test {
 
-std::filesystem::path source_dir() { return NEWSDIG_SOURCE_DIR; }
-std::filesystem::path corpus_dir() { return source_dir() / "corpus"; }
-std::filesystem::path test_data_dir() { return source_dir() / "tests" / "data"; }
-std::filesystem::path index_bin() { return NEWSDIG_INDEX_BIN; }
-std::filesystem::path search_bin() { return NEWSDIG_SEARCH_BIN; }
+std::filesystem::path source_dir() {
+  return NEWSDIG_SOURCE_DIR;
+}
+std::filesystem::path corpus_dir() {
+  return source_dir() / "corpus";
+}
+std::filesystem::path test_data_dir() {
+  return source_dir() / "tests" / "data";
+}
+std::filesystem::path index_bin() {
+  return NEWSDIG_INDEX_BIN;
+}
+std::filesystem::path search_bin() {
+  return NEWSDIG_SEARCH_BIN;
+}
 
 std::optional<std::filesystem::path> shared_dir() {
   if (const char* env = std::getenv("NEWSDIG_SHARED_DIR"); env != nullptr && *env != '\0') {

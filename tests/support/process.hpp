@@ -14,10 +14,10 @@ struct ProcessResult {
 };
 
 struct ProcessOptions {
-  std::string input;                                        // written to standard input, then closed
-  std::vector<std::pair<std::string, std::string>> env;     // added to (or replacing in) the environment
-  std::vector<std::string> unset_env;                       // removed from the environment
-  std::string cwd;                                          // empty = inherit
+  std::string input;                                     // written to standard input, then closed
+  std::vector<std::pair<std::string, std::string>> env;  // added to (or replacing in) the environment
+  std::vector<std::string> unset_env;                    // removed from the environment
+  std::string cwd;                                       // empty = inherit
 };
 
 // Throws std::runtime_error if the process cannot be started.

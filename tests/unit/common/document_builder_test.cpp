@@ -2,8 +2,8 @@
 #include <string>
 #include <vector>
 
-#include <boost/test/unit_test.hpp>
 #include <xapian.h>
+#include <boost/test/unit_test.hpp>
 
 #include "common/schema.hpp"
 #include "common/store/document_builder.hpp"

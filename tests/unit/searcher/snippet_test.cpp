@@ -34,7 +34,8 @@ BOOST_AUTO_TEST_CASE(picks_the_sentence_with_most_query_words) {
       "Abe spoke on Monday. The dispute has prevented a peace treaty. Talks on peace continue."));
   BOOST_REQUIRE(!snippets.empty());
   BOOST_TEST(snippets.front().text == "The dispute has prevented a peace treaty.");
-  BOOST_TEST(marked(snippets.front().text, snippets.front().highlights) == (std::vector<std::string>{"peace", "treaty"}));
+  BOOST_TEST(marked(snippets.front().text, snippets.front().highlights) ==
+             (std::vector<std::string>{"peace", "treaty"}));
 }
 
 BOOST_AUTO_TEST_CASE(keeps_chosen_sentences_in_article_order) {
@@ -49,7 +50,8 @@ BOOST_AUTO_TEST_CASE(highlights_inflected_forms_and_possessives_through_the_anal
   SnippetMaker maker({"sanction", "abe"}, "en");
   auto snippets = maker.make(article_with_body("Tokyo added sanctions despite Abe’s eagerness."));
   BOOST_REQUIRE(!snippets.empty());
-  BOOST_TEST(marked(snippets[0].text, snippets[0].highlights) == (std::vector<std::string>{"sanctions", "Abe’s"}));
+  BOOST_TEST(marked(snippets[0].text, snippets[0].highlights) ==
+             (std::vector<std::string>{"sanctions", "Abe’s"}));
 }
 
 BOOST_AUTO_TEST_CASE(shows_the_lead_when_no_body_word_matches) {
