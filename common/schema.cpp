@@ -13,6 +13,31 @@ std::string make_term(std::string_view prefix, std::string_view value) {
   return term;
 }
 
+std::optional<EntityType> entity_type_from_name(std::string_view name) {
+  for (auto type : {EntityType::Person, EntityType::Org, EntityType::Place, EntityType::Misc}) {
+    if (entity_type_name(type) == name) return type;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> mention_values(std::string_view value) {
+  auto digits = [&](std::size_t from, std::size_t count) {
+    if (value.size() < from + count) return false;
+    for (std::size_t i = from; i < from + count; ++i) {
+      if (value[i] < '0' || value[i] > '9') return false;
+    }
+    return true;
+  };
+  std::vector<std::string> values;
+  if (!digits(0, 4)) return values;
+  values.emplace_back(value);
+  // YYYY-MM-DD -> YYYY-MM; YYYY-MM or YYYY-Www or YYYY-Qn... -> YYYY
+  if (value.size() >= 10 && value[4] == '-' && digits(5, 2) && value[7] == '-')
+    values.emplace_back(value.substr(0, 7));
+  if (value.size() > 4) values.emplace_back(value.substr(0, 4));
+  return values;
+}
+
 std::string stem_prefix(std::string_view field_prefix) {
   std::string result(prefix::kStem);
   result.append(field_prefix);

@@ -13,6 +13,13 @@
 //     A<word>  ZA<stem>     byline words: byline:
 //     XDL<word> ZXDL<stem>  dateline words: dateline:
 //     L<lang>               language code, lower case (boolean): lang:
+//     XTOPIC<v> XEXCH<v>    tags the input files the article under (boolean): topic:, exchange:
+//     XPER<k> XORG<k> XPLACE<k> XMISC<k>  entities by folded key, and tags of those kinds (boolean):
+//                           person:, org:, place:, misc:
+//     XENT<k>               every entity of any kind (boolean): entity:
+//     XMENT<v>              dates the article talks about, at the value's granularity and every coarser
+//                           one: 2014-09-21 gives XMENT2014-09-21, XMENT2014-09, XMENT2014 (boolean):
+//                           mentions:
 //     D<YYYYMMDD> M<YYYYMM> Y<YYYY>  publication date (boolean), when known: the calendar date the
 //                           article gives (its own time zone), so date: matches the date a reader sees
 //   positions: fields in kPositionOrder; title from 0, each later field starting kFieldPositionGap after
@@ -25,6 +32,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "common/article.hpp"
 
 namespace newsdig::schema {
 
@@ -49,6 +59,14 @@ inline constexpr std::string_view kLang = "L";
 inline constexpr std::string_view kDay = "D";    // YYYYMMDD
 inline constexpr std::string_view kMonth = "M";  // YYYYMM
 inline constexpr std::string_view kYear = "Y";   // YYYY
+inline constexpr std::string_view kTopic = "XTOPIC";
+inline constexpr std::string_view kExchange = "XEXCH";
+inline constexpr std::string_view kPerson = "XPER";
+inline constexpr std::string_view kOrg = "XORG";
+inline constexpr std::string_view kPlace = "XPLACE";
+inline constexpr std::string_view kMisc = "XMISC";
+inline constexpr std::string_view kEntity = "XENT";
+inline constexpr std::string_view kMentions = "XMENT";
 }  // namespace prefix
 
 // Value slots, with each slot's byte encoding.
@@ -66,8 +84,10 @@ enum class FieldKind {
   Boolean,   // exact terms, used as filters
 };
 
-// Which Article member a field's terms come from.
-enum class ArticlePart { Title, Body, Source, Byline, Dateline, Lang, Id };
+// Which Article member a field's terms come from. Tag: Article::tags of the field's name;
+// Entities: Article::entities of the field's entity type (all types for entity:); Mentions:
+// Article::mentions.
+enum class ArticlePart { Title, Body, Source, Byline, Dateline, Lang, Id, Tag, Entities, Mentions };
 
 struct Field {
   std::string_view name;    // as written in a query: `title:`
@@ -100,7 +120,44 @@ inline constexpr std::array kFields = {
           "words of the dateline (TOKYO)"},
     Field{"lang", prefix::kLang, FieldKind::Boolean, ArticlePart::Lang, "language code (en, de, ja)"},
     Field{"id", prefix::kId, FieldKind::Boolean, ArticlePart::Id, "the article's stable id"},
+    Field{"topic", prefix::kTopic, FieldKind::Boolean, ArticlePart::Tag,
+          "topic the source files it under (grain)"},
+    Field{"exchange", prefix::kExchange, FieldKind::Boolean, ArticlePart::Tag, "stock exchange tag (nyse)"},
+    Field{"person", prefix::kPerson, FieldKind::Boolean, ArticlePart::Entities,
+          "person named (\"Shinzo Abe\")"},
+    Field{"org", prefix::kOrg, FieldKind::Boolean, ArticlePart::Entities, "organisation named (APEC)"},
+    Field{"place", prefix::kPlace, FieldKind::Boolean, ArticlePart::Entities, "place named (Beijing)"},
+    Field{"misc", prefix::kMisc, FieldKind::Boolean, ArticlePart::Entities, "other name (Olympics)"},
+    Field{"entity", prefix::kEntity, FieldKind::Boolean, ArticlePart::Entities, "a name of any kind"},
+    Field{"mentions", prefix::kMentions, FieldKind::Boolean, ArticlePart::Mentions,
+          "a date the article talks about (2014-11)"},
 };
+
+// The boolean field that holds entities of `type`, and the type's name in fields and JSON.
+constexpr std::string_view entity_prefix(EntityType type) {
+  switch (type) {
+    case EntityType::Person: return prefix::kPerson;
+    case EntityType::Org: return prefix::kOrg;
+    case EntityType::Place: return prefix::kPlace;
+    case EntityType::Misc: return prefix::kMisc;
+  }
+  return prefix::kMisc;
+}
+constexpr std::string_view entity_type_name(EntityType type) {
+  switch (type) {
+    case EntityType::Person: return "person";
+    case EntityType::Org: return "org";
+    case EntityType::Place: return "place";
+    case EntityType::Misc: return "misc";
+  }
+  return "misc";
+}
+std::optional<EntityType> entity_type_from_name(std::string_view name);
+
+// The mention terms' values of one TIMEX3-style value: itself and each coarser calendar value
+// ("2014-09-21" -> 2014-09-21, 2014-09, 2014; "2014-W38" -> 2014-W38, 2014). Empty for values that are
+// not dates ("PRESENT_REF").
+std::vector<std::string> mention_values(std::string_view value);
 
 // The field called `name` (case-sensitive, as typed before the colon), if any.
 constexpr std::optional<Field> find_field(std::string_view name) {

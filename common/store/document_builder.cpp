@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/analysis/fold.hpp"
 #include "common/schema.hpp"
 #include "common/store/record.hpp"
 #include "common/util/hash.hpp"
@@ -24,8 +25,32 @@ const std::string& part_text(const Article& article, schema::ArticlePart part) {
     case schema::ArticlePart::Dateline: return article.dateline;
     case schema::ArticlePart::Lang: return article.lang;
     case schema::ArticlePart::Id: return article.id;
+    case schema::ArticlePart::Tag:
+    case schema::ArticlePart::Entities:
+    case schema::ArticlePart::Mentions: break;  // not text: see add_annotation_terms
   }
-  throw std::logic_error("unknown article part");
+  static const std::string kNoText;
+  return kNoText;
+}
+
+// Boolean terms of what the input filed the article under and what extraction found in it.
+void add_annotation_terms(Xapian::Document& document, const Article& article) {
+  for (const auto& tag : article.tags) {
+    auto field = schema::find_field(tag.field);
+    if (!field || field->kind != schema::FieldKind::Boolean || tag.value.empty()) continue;
+    auto key = field->name == "id" ? tag.value : analysis::fold_key(tag.value);
+    if (!key.empty()) document.add_boolean_term(schema::make_term(field->prefix, key));
+  }
+  for (const auto& entity : article.entities) {
+    if (entity.key.empty()) continue;
+    document.add_boolean_term(schema::make_term(schema::entity_prefix(entity.type), entity.key));
+    document.add_boolean_term(schema::make_term(schema::prefix::kEntity, entity.key));
+  }
+  for (const auto& mention : article.mentions) {
+    for (const auto& value : schema::mention_values(mention.value)) {
+      document.add_boolean_term(schema::make_term(schema::prefix::kMentions, value));
+    }
+  }
 }
 
 void add_date_terms(Xapian::Document& document, const std::string& date) {
@@ -62,6 +87,7 @@ Xapian::Document build_document(const Article& article, analysis::Analyzer& anal
   document.add_boolean_term(id_term(stored.id));
   document.add_boolean_term(schema::make_term(schema::prefix::kLang, util::ascii_lower(language)));
   add_date_terms(document, stored.date);
+  add_annotation_terms(document, stored);
   if (!stored.source.empty()) document.add_value(schema::slot_number(schema::Slot::Source), stored.source);
 
   std::vector<analysis::Token> tokens;

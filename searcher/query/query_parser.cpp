@@ -5,6 +5,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "common/analysis/fold.hpp"
 #include "common/analysis/utf8.hpp"
 #include "common/schema.hpp"
 #include "common/store/document_builder.hpp"
@@ -307,7 +308,7 @@ class Parser {
     switch (field.part) {
       case schema::ArticlePart::Id: term = store::id_term(value); break;
       case schema::ArticlePart::Lang: term = schema::make_term(field.prefix, util::ascii_lower(value)); break;
-      default: term = schema::make_term(field.prefix, value); break;
+      default: term = schema::make_term(field.prefix, analysis::fold_key(value)); break;
     }
     return Part{Query(Query::OP_SCALE_WEIGHT, Query(term), 0.0), {}, false, field.name};
   }
@@ -334,8 +335,15 @@ class Parser {
       }
       out.highlights.insert(out.highlights.end(), part.highlights.begin(), part.highlights.end());
       if (part.filter && !clause.explicit_and) {
-        auto group = std::find_if(filters.begin(), filters.end(),
-                                  [&](const auto& entry) { return entry.first == *part.filter; });
+        // Only single-valued fields (an article has one language, one id) make alternatives; an article
+        // names many people, so person:abe person:putin wants both.
+        auto field = schema::find_field(*part.filter);
+        bool single_valued =
+            field && (field->part == schema::ArticlePart::Lang || field->part == schema::ArticlePart::Id);
+        auto group = !single_valued ? filters.end()
+                                    : std::find_if(filters.begin(), filters.end(), [&](const auto& entry) {
+                                        return entry.first == *part.filter;
+                                      });
         if (group == filters.end()) {
           filters.emplace_back(*part.filter, std::vector<Query>{part.query});
         } else {

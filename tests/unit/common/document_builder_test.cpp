@@ -118,6 +118,34 @@ BOOST_AUTO_TEST_CASE(hashes_ids_too_long_for_a_term_stably) {
   BOOST_TEST(term != store::id_term(other));
 }
 
+BOOST_AUTO_TEST_CASE(indexes_tags_entities_and_mentions_as_folded_boolean_terms) {
+  newsdig::analysis::Analyzer analyzer;
+  Article article = sample();
+  article.tags = {{"topic", "Grain"}, {"exchange", "NYSE"}, {"nosuchfield", "x"}};
+  article.entities = {{newsdig::EntityType::Person, "Shinzo Abe", "shinzo abe", 3},
+                      {newsdig::EntityType::Org, "APEC", "apec", 2}};
+  article.mentions = {{"2014-11-10", "Nov. 10", "body", 0, 7}, {"2014-W38", "this week", "body", 8, 17}};
+  auto document = store::build_document(article, analyzer, {});
+  BOOST_TEST(has_term(document, schema::make_term(schema::prefix::kTopic, "grain")));
+  BOOST_TEST(has_term(document, schema::make_term(schema::prefix::kExchange, "nyse")));
+  BOOST_TEST(has_term(document, schema::make_term(schema::prefix::kPerson, "shinzo abe")));
+  BOOST_TEST(has_term(document, schema::make_term(schema::prefix::kEntity, "shinzo abe")));
+  BOOST_TEST(has_term(document, schema::make_term(schema::prefix::kOrg, "apec")));
+  BOOST_TEST(has_term(document, schema::make_term(schema::prefix::kEntity, "apec")));
+  for (const char* value : {"2014-11-10", "2014-11", "2014", "2014-W38"}) {
+    BOOST_TEST(has_term(document, schema::make_term(schema::prefix::kMentions, value)), value);
+  }
+  auto back = store::decode_record(document.get_data());
+  BOOST_REQUIRE(back.entities.size() == 2U);
+  BOOST_TEST(back.entities[0].name == "Shinzo Abe");
+  BOOST_TEST(back.entities[0].count == 3U);
+  BOOST_TEST((back.entities[1].type == newsdig::EntityType::Org));
+  BOOST_REQUIRE(back.mentions.size() == 2U);
+  BOOST_TEST(back.mentions[1].value == "2014-W38");
+  BOOST_TEST(back.mentions[1].end == 17U);
+  BOOST_REQUIRE(back.tags.size() == 3U);
+}
+
 BOOST_AUTO_TEST_CASE(refuses_an_article_without_id) {
   newsdig::analysis::Analyzer analyzer;
   Article article;

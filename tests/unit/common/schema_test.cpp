@@ -1,5 +1,6 @@
 #include <set>
 #include <string>
+#include <vector>
 
 #include <boost/test/unit_test.hpp>
 
@@ -52,6 +53,23 @@ BOOST_AUTO_TEST_CASE(every_free_text_part_has_one_position_slot) {
   }
   BOOST_TEST(!nds::field_for_part(nds::ArticlePart::Body).has_value());
   BOOST_TEST(nds::field_for_part(nds::ArticlePart::Title)->name == "title");
+}
+
+BOOST_AUTO_TEST_CASE(mention_values_cover_every_coarser_granularity) {
+  BOOST_TEST(nds::mention_values("2014-09-21") ==
+             (std::vector<std::string>{"2014-09-21", "2014-09", "2014"}));
+  BOOST_TEST(nds::mention_values("2014-09") == (std::vector<std::string>{"2014-09", "2014"}));
+  BOOST_TEST(nds::mention_values("2014-W38") == (std::vector<std::string>{"2014-W38", "2014"}));
+  BOOST_TEST(nds::mention_values("1998") == (std::vector<std::string>{"1998"}));
+  BOOST_TEST(nds::mention_values("PRESENT_REF").empty());
+}
+
+BOOST_AUTO_TEST_CASE(entity_types_round_trip_through_their_names) {
+  for (auto type : {newsdig::EntityType::Person, newsdig::EntityType::Org, newsdig::EntityType::Place,
+                    newsdig::EntityType::Misc}) {
+    BOOST_TEST((nds::entity_type_from_name(nds::entity_type_name(type)) == type));
+  }
+  BOOST_TEST(!nds::entity_type_from_name("people").has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
