@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "common/analysis/utf8.hpp"
+#include "common/util/text.hpp"
 
 namespace newsdig::analysis {
 namespace {
@@ -53,16 +54,6 @@ class Utf8Text {
   UText text_ = UTEXT_INITIALIZER;
 };
 
-// Decodes the code point at `i` of well-formed UTF-8 and advances `i` past it.
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto lead = static_cast<unsigned char>(s[i++]);
-  if (lead < 0x80) return lead;
-  const std::size_t extra = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1;
-  char32_t c = lead & (0x3FU >> extra);
-  for (std::size_t k = 0; k < extra; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i++]) & 0x3FU);
-  return c;
-}
-
 // What may stand between two words that still belong together, like the parts of "post-World", "AT&T",
 // "12:30", "and/or" or "ウラジーミル・プーチン": nothing (a CJK run from the dictionary segmenter) or one
 // dash or connecting character.
@@ -74,7 +65,7 @@ bool is_connector(std::string_view gap) {
   if (gap.size() == 1) return kAscii.find(gap[0]) != std::string_view::npos;
   if (gap.size() > 4 || !is_valid_utf8(gap)) return false;
   std::size_t i = 0;
-  const char32_t c = next_code_point(gap, i);
+  const char32_t c = util::next_code_point(gap, i);
   if (i != gap.size()) return false;
   return kOther.find(c) != std::u32string_view::npos ||
          u_charType(static_cast<UChar32>(c)) == U_DASH_PUNCTUATION;
@@ -218,7 +209,7 @@ struct Analyzer::Impl {
     std::size_t out = 0;
     for (std::size_t i = 0; i < term.size();) {
       const std::size_t start = i;
-      const char32_t c = next_code_point(term, i);
+      const char32_t c = util::next_code_point(term, i);
       if (c == U'\u2019' || c == U'\u2018' || c == U'\'') {
         term[out++] = '\'';
         apostrophe = true;

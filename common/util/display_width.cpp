@@ -14,18 +14,4 @@ unsigned display_width(char32_t code_point) {
   return (width == U_EA_WIDE || width == U_EA_FULLWIDTH) ? 2 : 1;
 }
 
-char32_t next_code_point(std::string_view text, std::size_t& offset) {
-  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  unsigned char lead = byte(offset);
-  std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-  if (offset + length > text.size()) length = text.size() - offset;
-  char32_t value = length == 1   ? lead
-                   : length == 2 ? (lead & 0x1Fu)
-                   : length == 3 ? (lead & 0x0Fu)
-                                 : (lead & 0x07u);
-  for (std::size_t i = 1; i < length; ++i) value = (value << 6) | (byte(offset + i) & 0x3Fu);
-  offset += length;
-  return value;
-}
-
 }  // namespace newsdig::util

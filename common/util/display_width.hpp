@@ -4,11 +4,10 @@
 #include <cstddef>
 #include <string_view>
 
+#include "common/util/text.hpp"  // next_code_point, for callers measuring text
+
 namespace newsdig::util {
 
 unsigned display_width(char32_t code_point);
-
-// Decodes one code point of valid UTF-8 at text[offset]; advances offset past it.
-char32_t next_code_point(std::string_view text, std::size_t& offset);
 
 }  // namespace newsdig::util

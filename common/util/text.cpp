@@ -18,6 +18,20 @@ std::string utf8_prefix(std::string_view text, std::size_t max_bytes) {
   return std::string(text.substr(0, cut));
 }
 
+char32_t next_code_point(std::string_view text, std::size_t& offset) {
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(offset);
+  std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  if (offset + length > text.size()) length = text.size() - offset;
+  char32_t value = length == 1   ? lead
+                   : length == 2 ? (lead & 0x1Fu)
+                   : length == 3 ? (lead & 0x0Fu)
+                                 : (lead & 0x07u);
+  for (std::size_t i = 1; i < length; ++i) value = (value << 6) | (byte(offset + i) & 0x3Fu);
+  offset += length;
+  return value;
+}
+
 std::string_view trim(std::string_view text) {
   constexpr std::string_view kSpace = " \t\r\n\f\v";
   auto first = text.find_first_not_of(kSpace);
