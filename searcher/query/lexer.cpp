@@ -2,7 +2,7 @@
 
 #include <optional>
 
-#include "common/schema.hpp"
+#include "searcher/query/fields.hpp"
 #include "searcher/query/query_parser.hpp"
 
 namespace newsdig::query {
@@ -72,10 +72,22 @@ bool is_space(char32_t c) {
          c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
-std::optional<TokenKind> keyword(std::string_view word) {
-  if (word == "AND") return TokenKind::And;
-  if (word == "OR") return TokenKind::Or;
-  if (word == "NOT") return TokenKind::Not;
+struct Keyword {
+  TokenKind kind;
+  std::string argument;  // of NEAR/n and ADJ/n: the text after the slash
+};
+
+std::optional<Keyword> keyword(std::string_view word) {
+  if (word == "AND") return Keyword{TokenKind::And, {}};
+  if (word == "OR") return Keyword{TokenKind::Or, {}};
+  if (word == "NOT") return Keyword{TokenKind::Not, {}};
+  for (auto [name, kind] : {std::pair{std::string_view("NEAR"), TokenKind::Near},
+                            std::pair{std::string_view("ADJ"), TokenKind::Adj}}) {
+    if (word == name) return Keyword{kind, {}};
+    if (word.size() > name.size() && word.substr(0, name.size()) == name && word[name.size()] == '/') {
+      return Keyword{kind, std::string(word.substr(name.size() + 1))};
+    }
+  }
   return std::nullopt;
 }
 
@@ -95,7 +107,7 @@ class Lexer {
       } else if (c == U'"') {
         quote();
       } else if ((c == U'+' || c == U'-') && may_start_operator() && starts_operand(pos_ + 1)) {
-        emit(c == U'+' ? TokenKind::Plus : TokenKind::Minus, pos_);
+        emit(c == U'+' ? TokenKind::Plus : TokenKind::Minus, pos_, pos_ + 1);
         ++pos_;
       } else if (value_group_ || boolean_field_pending_) {
         value();
@@ -105,7 +117,7 @@ class Lexer {
         word();
       }
     }
-    emit(TokenKind::End, points_.size());
+    emit(TokenKind::End, points_.size(), points_.size());
     return std::move(tokens_);
   }
 
@@ -126,8 +138,15 @@ class Lexer {
     return !is_space(c) && c != U')';
   }
 
-  void emit(TokenKind kind, std::size_t index, std::string text = {}, bool wildcard = false) {
-    tokens_.push_back(Token{kind, std::move(text), index + 1, wildcard});
+  std::size_t byte_at(std::size_t index) const {
+    return index < points_.size() ? points_[index].byte : text_.size();
+  }
+
+  // A token of the code points [index, end).
+  void emit(TokenKind kind, std::size_t index, std::size_t end, std::string text = {},
+            bool wildcard = false) {
+    tokens_.push_back(Token{kind, std::move(text), index + 1, wildcard, byte_at(index),
+                            byte_at(end) - byte_at(index), end - index});
     after_sign_ = kind == TokenKind::Plus || kind == TokenKind::Minus;
     after_field_ = kind == TokenKind::Field;
     if (kind != TokenKind::Field) boolean_field_pending_ = false;
@@ -135,14 +154,14 @@ class Lexer {
 
   void open_paren() {
     bool opens_values = boolean_field_pending_;
-    emit(TokenKind::LParen, pos_);
+    emit(TokenKind::LParen, pos_, pos_ + 1);
     ++pos_;
     ++depth_;
     if (opens_values && !value_group_) value_group_ = depth_;
   }
 
   void close_paren() {
-    emit(TokenKind::RParen, pos_);
+    emit(TokenKind::RParen, pos_, pos_ + 1);
     ++pos_;
     if (value_group_ && *value_group_ == depth_) value_group_.reset();
     if (depth_ > 0) --depth_;
@@ -152,7 +171,7 @@ class Lexer {
     std::size_t close = pos_ + 1;
     while (close < points_.size() && points_[close].value != U'"') ++close;
     if (close >= points_.size()) throw SyntaxError(pos_ + 1, "unclosed quote");
-    emit(TokenKind::Phrase, pos_, slice(pos_ + 1, close));
+    emit(TokenKind::Phrase, pos_, close + 1, slice(pos_ + 1, close));
     pos_ = close + 1;
   }
 
@@ -163,9 +182,9 @@ class Lexer {
     std::string text = slice(pos_, end);
     auto op = may_start_operator() ? keyword(text) : std::nullopt;
     if (op) {
-      emit(*op, pos_);
+      emit(op->kind, pos_, end, std::move(op->argument));
     } else {
-      emit(TokenKind::Value, pos_, std::move(text));
+      emit(TokenKind::Value, pos_, end, std::move(text));
     }
     pos_ = end;
   }
@@ -177,9 +196,9 @@ class Lexer {
     if (colon == pos_ || at(colon) != U':' || !starts_operand(colon + 1)) return false;
     if (at(colon + 1) == U'/' && at(colon + 2) == U'/') return false;
     std::string name = slice(pos_, colon);
-    auto known = schema::find_field(name);
-    emit(TokenKind::Field, pos_, std::move(name));
-    boolean_field_pending_ = known && known->kind == schema::FieldKind::Boolean;
+    auto known = find_query_field(name);
+    emit(TokenKind::Field, pos_, colon + 1, std::move(name));
+    boolean_field_pending_ = known && known->kind != QueryFieldKind::FreeText;
     pos_ = colon + 1;
     return true;
   }
@@ -196,14 +215,14 @@ class Lexer {
     while (stars < text.size() && text[text.size() - 1 - stars] == '*') ++stars;
     auto op = may_start_operator() ? keyword(text) : std::nullopt;
     if (op) {
-      emit(*op, pos_);
+      emit(op->kind, pos_, end, std::move(op->argument));
     } else if (stars == text.size()) {
-      emit(TokenKind::Star, pos_);
+      emit(TokenKind::Star, pos_, end);
     } else if (stars > 0) {
       text.resize(text.size() - stars);
-      emit(TokenKind::Word, pos_, std::move(text), true);
+      emit(TokenKind::Word, pos_, end, std::move(text), true);
     } else {
-      emit(TokenKind::Word, pos_, std::move(text));
+      emit(TokenKind::Word, pos_, end, std::move(text));
     }
     pos_ = end;
   }
@@ -216,7 +235,7 @@ class Lexer {
   std::optional<std::size_t> value_group_;  // depth of the boolean field's parentheses we are inside
   bool after_field_ = false;
   bool after_sign_ = false;
-  bool boolean_field_pending_ = false;  // the last token was a boolean field's name
+  bool boolean_field_pending_ = false;  // the last token was the name of a field whose operand is values
 };
 
 }  // namespace
@@ -237,6 +256,8 @@ std::string_view token_kind_name(TokenKind kind) {
     case TokenKind::And: return "AND";
     case TokenKind::Or: return "OR";
     case TokenKind::Not: return "NOT";
+    case TokenKind::Near: return "NEAR";
+    case TokenKind::Adj: return "ADJ";
     case TokenKind::Plus: return "'+'";
     case TokenKind::Minus: return "'-'";
     case TokenKind::End: return "end of query";

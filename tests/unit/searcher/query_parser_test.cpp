@@ -3,7 +3,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
+#include <deque>
 #include <initializer_list>
 #include <optional>
 #include <random>
@@ -18,6 +20,7 @@
 #include "common/article.hpp"
 #include "common/schema.hpp"
 #include "common/store/document_builder.hpp"
+#include "searcher/query/fields.hpp"
 #include "searcher/query/lexer.hpp"
 
 namespace {
@@ -104,34 +107,60 @@ void check_structures(const std::vector<StructureCase>& cases, const ParseOption
 }
 
 // A small archive built with the real document builder, so the tests prove that query terms meet index terms.
+// Publication dates sit on both sides of UTC midnight, and the last article carries tags, entities and
+// mentions the way the extractors and readers hand them over.
 struct Archive {
   Archive() : db(std::string(), Xapian::DB_BACKEND_INMEMORY) {
-    add("kyodo-1", "Abe meets Putin in Tokyo",
-        "Prime Minister Shinzo Abe held talks with Russian President Vladimir Putin on Monday. They "
-        "discussed "
-        "the post-World War II order in a 10-minute meeting.",
-        "Kyodo", "TOKYO", "en");
-    add("reuters/2014/09#a:b.1", "Elections in Germany",
-        "Voters elected a new parliament on Sunday. The world watched.", "Reuters", "BERLIN", "en");
-    add("jp-001", "日本の首相がモスクワを訪問", "日本の首相は月曜日にモスクワを訪問した。", "Kyodo", "東京",
-        "ja");
-    add("dpa-7", "Wahlen in Deutschland", "Die Wähler wählten ein neues Parlament.", "dpa", "BERLIN", "de");
-    add("reuters-5", "Putin and Medvedev", "Medvedev and Putin met in the Kremlin. World news from Moscow.",
-        "Reuters", "MOSCOW", "en");
+    auto& kyodo =
+        add("kyodo-1", "Abe meets Putin in Tokyo",
+            "Prime Minister Shinzo Abe held talks with Russian President Vladimir Putin on Monday. They "
+            "discussed "
+            "the post-World War II order in a 10-minute meeting.",
+            "Kyodo", "TOKYO", "en");
+    kyodo.date = "2014-09-22T10:00:00+09:00";  // UTC: 2014-09-22T01:00
+    kyodo.entities = {{newsdig::EntityType::Person, "Shinzo Abe", "shinzo abe", 2},
+                      {newsdig::EntityType::Person, "Vladimir Putin", "vladimir putin", 2},
+                      {newsdig::EntityType::Place, "Tokyo", "tokyo", 1}};
+    kyodo.mentions = {{"2014-11", "November", "body", 0, 0}, {"2014-09-21", "Sunday", "body", 0, 0}};
+    auto& reuters =
+        add("reuters/2014/09#a:b.1", "Elections in Germany",
+            "Voters elected a new parliament on Sunday. The world watched.", "Reuters", "BERLIN", "en");
+    reuters.date = "2014-09-21";
+    auto& japanese = add("jp-001", "日本の首相がモスクワを訪問", "日本の首相は月曜日にモスクワを訪問した。",
+                         "Kyodo", "東京", "ja");
+    japanese.date = "2014-11-10T08:00:00+09:00";  // UTC: 2014-11-09T23:00
+    auto& german = add("dpa-7", "Wahlen in Deutschland", "Die Wähler wählten ein neues Parlament.", "dpa",
+                       "BERLIN", "de");
+    german.date = "2013-12-31T23:30:00-05:00";  // UTC: 2014-01-01T04:30
+    auto& moscow =
+        add("reuters-5", "Putin and Medvedev",
+            "Medvedev and Putin met in the Kremlin. World news from Moscow.", "Reuters", "MOSCOW", "en");
+    moscow.entities = {{newsdig::EntityType::Person, "Vladimir Putin", "vladimir putin", 1},
+                       {newsdig::EntityType::Person, "Dmitry Medvedev", "dmitry medvedev", 1},
+                       {newsdig::EntityType::Org, "Kremlin", "kremlin", 1}};
+    moscow.mentions = {{"2014-W38", "last week", "body", 0, 0}};
+    auto& grain = add("wire-1987", "Grain shipments rise", "Wheat and grain shipments rose in February.",
+                      "Reuters", "CHICAGO", "en");
+    grain.date = "1987-02-26T15:01:01Z";
+    grain.tags = {{"topic", "grain"}, {"topic", "wheat"}, {"exchange", "CBT"}};
+    grain.mentions = {{"1987-02", "February", "body", 0, 0}};
+    for (const auto& article : articles) {
+      ids.push_back(article.id);
+      db.add_document(newsdig::store::build_document(article, analyzer(), {}));
+    }
     db.commit();
   }
 
-  void add(std::string article_id, std::string title, std::string body, std::string source,
-           std::string dateline, std::string language) {
-    newsdig::Article article;
+  newsdig::Article& add(std::string article_id, std::string title, std::string body, std::string source,
+                        std::string dateline, std::string language) {
+    newsdig::Article& article = articles.emplace_back();
     article.id = std::move(article_id);
     article.title = std::move(title);
     article.body = std::move(body);
     article.source = std::move(source);
     article.dateline = std::move(dateline);
     article.lang = std::move(language);
-    ids.push_back(article.id);
-    db.add_document(newsdig::store::build_document(article, analyzer(), {}));
+    return article;
   }
 
   // Ids of the matching documents, best first.
@@ -149,6 +178,7 @@ struct Archive {
     return {list.begin(), list.end()};
   }
 
+  std::deque<newsdig::Article> articles;
   Xapian::WritableDatabase db;
   std::vector<std::string> ids;  // by docid - 1
 };
@@ -453,19 +483,19 @@ BOOST_AUTO_TEST_CASE(queries_match_the_documents_the_builder_indexed) {
           {"dateline:tokyo", {"kyodo-1"}},
           {"source:kyodo", {"kyodo-1", "jp-001"}},
           {"lang:ja", {"jp-001"}},
-          {"lang:EN", {"kyodo-1", "reuters/2014/09#a:b.1", "reuters-5"}},
+          {"lang:EN", {"kyodo-1", "reuters/2014/09#a:b.1", "reuters-5", "wire-1987"}},
           {"lang:ja lang:de", {"jp-001", "dpa-7"}},
           {"id:reuters/2014/09#a:b.1", {"reuters/2014/09#a:b.1"}},
           {"id:\"jp-001\" OR id:dpa-7", {"jp-001", "dpa-7"}},
           {"putin -medvedev", {"kyodo-1"}},
           {"putin NOT medvedev", {"kyodo-1"}},
-          {"NOT putin", {"reuters/2014/09#a:b.1", "jp-001", "dpa-7"}},
+          {"NOT putin", {"reuters/2014/09#a:b.1", "jp-001", "dpa-7", "wire-1987"}},
           {"putin OR elections", {"kyodo-1", "reuters/2014/09#a:b.1", "reuters-5"}},
           {"(putin OR voters) world", {"kyodo-1", "reuters/2014/09#a:b.1", "reuters-5"}},
           {"world -(putin OR abe)", {"reuters/2014/09#a:b.1"}},
           {"puti*", {"kyodo-1", "reuters-5"}},
           {"title:elec*", {"reuters/2014/09#a:b.1"}},
-          {"*", {"kyodo-1", "reuters/2014/09#a:b.1", "jp-001", "dpa-7", "reuters-5"}},
+          {"*", {"kyodo-1", "reuters/2014/09#a:b.1", "jp-001", "dpa-7", "reuters-5", "wire-1987"}},
           {"* -lang:en", {"jp-001", "dpa-7"}},
       },
       {});
@@ -489,7 +519,7 @@ BOOST_AUTO_TEST_CASE(or_mode_matches_any_word_but_keeps_filters_and_required_wor
 
 BOOST_AUTO_TEST_CASE(boolean_filters_add_no_weight) {
   auto with_filter = archive().ranked(parse("lang:en").query);
-  BOOST_TEST_REQUIRE(with_filter.size() == 3U);
+  BOOST_TEST_REQUIRE(with_filter.size() == 4U);
   Xapian::Enquire enquire(archive().db);
   enquire.set_query(parse("putin lang:en").query);
   Xapian::MSet filtered = enquire.get_mset(0, 10);
@@ -502,9 +532,7 @@ BOOST_AUTO_TEST_CASE(boolean_filters_add_no_weight) {
 }
 
 BOOST_AUTO_TEST_CASE(syntax_errors_name_the_column_and_the_problem) {
-  std::string known;
-  for (const auto& field : schema::kFields)
-    known += std::string(known.empty() ? "" : ", ") + std::string(field.name);
+  const std::string known = newsdig::query::known_field_names();
   check_errors({
       {"\"putin", 1, "unclosed quote"},
       {"putin \"abe", 7, "unclosed quote"},
@@ -626,6 +654,303 @@ BOOST_AUTO_TEST_CASE(random_and_mutated_queries_parse_or_raise_syntax_errors_onl
   BOOST_TEST_MESSAGE(parsed << " parsed, " << refused << " refused with a SyntaxError");
   BOOST_TEST(parsed > 100U);
   BOOST_TEST(refused > 100U);
+}
+
+// NEAR and ADJ search the unstemmed positional terms: Xapian's window counts positions, so "at most n words
+// apart" for k words is a window of n + k.
+Query near(Query::op kind, std::initializer_list<Query> terms, Xapian::termcount window) {
+  return Query(kind, terms.begin(), terms.end(), window);
+}
+
+ParseOptions with_database() {
+  ParseOptions options;
+  options.database = &archive().db;
+  options.today = newsdig::query::Day{std::chrono::year{2014}, std::chrono::month{11}, std::chrono::day{15}};
+  return options;
+}
+
+Query date_filter(std::initializer_list<std::string_view> terms) {
+  std::vector<Query> queries;
+  for (auto term : terms) queries.emplace_back(std::string(term));
+  Query any = queries.size() == 1 ? queries.front() : Query(Query::OP_OR, queries.begin(), queries.end());
+  return Query(Query::OP_SCALE_WEIGHT, any, 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(near_and_adj_build_windows_of_n_plus_the_number_of_words) {
+  check_structures(
+      {
+          {"putin NEAR/3 abe", near(Query::OP_NEAR, {raw("putin"), raw("abe")}, 5)},
+          {"putin NEAR abe", near(Query::OP_NEAR, {raw("putin"), raw("abe")}, 12)},
+          {"Putin ADJ/0 Abe", near(Query::OP_PHRASE, {raw("putin"), raw("abe")}, 2)},
+          {"a NEAR/2 b NEAR/5 c", near(Query::OP_NEAR, {raw("a"), raw("b"), raw("c")}, 8)},
+          {"title:(putin NEAR/3 abe)", near(Query::OP_NEAR, {title_raw("putin"), title_raw("abe")}, 5)},
+          {"title:putin NEAR/3 abe", near(Query::OP_NEAR, {title_raw("putin"), raw("abe")}, 5)},
+          {"(putin OR medvedev) NEAR/2 kremlin",
+           near(Query::OP_NEAR, {any({raw("putin"), raw("medvedev")}), raw("kremlin")}, 4)},
+          {"\"prime minister\" NEAR/2 putin",
+           all({near(Query::OP_NEAR, {raw("prime"), raw("minister"), raw("putin")}, 5),
+                phrase({raw("prime"), raw("minister")})})},
+          {"kremlin -putin NEAR/3 abe",
+           but_not(stem("kremlin"), near(Query::OP_NEAR, {raw("putin"), raw("abe")}, 5))},
+          {"kremlin putin NEAR/1 abe",
+           all({stem("kremlin"), near(Query::OP_NEAR, {raw("putin"), raw("abe")}, 3)})},
+      },
+      {});
+}
+
+BOOST_AUTO_TEST_CASE(near_and_adj_match_words_within_the_distance) {
+  check_matches(
+      {
+          {"abe NEAR/1 putin", {"kyodo-1"}},
+          {"putin NEAR/1 abe", {"kyodo-1"}},
+          {"abe NEAR/0 putin", {}},
+          {"abe ADJ/1 putin", {"kyodo-1"}},
+          {"putin ADJ/1 abe", {}},
+          {"putin ADJ/1 medvedev", {"reuters-5"}},
+          {"medvedev ADJ/1 putin", {"reuters-5"}},
+          {"medvedev ADJ/0 putin", {}},
+          {"title:(abe NEAR/1 putin)", {"kyodo-1"}},
+          {"\"shinzo abe\" NEAR/6 putin", {"kyodo-1"}},
+          {"\"shinzo abe\" NEAR/5 putin", {}},
+          {"(medvedev OR abe) ADJ/1 putin", {"kyodo-1", "reuters-5"}},
+      },
+      {});
+}
+
+BOOST_AUTO_TEST_CASE(wildcards_in_near_expand_through_the_database) {
+  auto parsed = parse("medved* ADJ/1 putin", with_database());
+  BOOST_TEST(archive().matching(parsed.query) == (std::set<std::string>{"reuters-5"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(parsed.query.get_description() ==
+             near(Query::OP_PHRASE, {raw("medvedev"), raw("putin")}, 3).get_description());
+  BOOST_TEST(archive().matching(parse("zzz* NEAR putin", with_database()).query).empty());
+  check_errors({{"medved* ADJ/1 putin", 9, "ADJ can take a wildcard only when searching a database"}});
+}
+
+BOOST_AUTO_TEST_CASE(near_errors_point_at_the_operator) {
+  const std::string not_words =
+      " joins words, phrases, wildcards and (a OR b) groups of words; this side is something else (a filter, "
+      "'*', an AND group, or an OR of phrases)";
+  check_errors({
+      {"putin NEAR", 7, "NEAR needs a term after it"},
+      {"putin NEAR -abe", 7, "NEAR needs a term after it"},
+      {"NEAR/2 putin", 1, "NEAR needs a term before it"},
+      {"NEAR/3", 1, "NEAR needs a term before it"},
+      {"(ADJ putin)", 2, "ADJ needs a term before it"},
+      {"a NEAR/x b", 3, "NEAR/x: the distance must be a number of words from 0 to 1000"},
+      {"a ADJ/1001 b", 3, "ADJ/1001: the distance must be a number of words from 0 to 1000"},
+      {"a NEAR/3 b ADJ/2 c", 12, "NEAR and ADJ cannot be mixed in one chain"},
+      {"lang:en NEAR/3 putin", 9, "NEAR" + not_words},
+      {"putin NEAR/3 (a b)", 7, "NEAR" + not_words},
+      {"putin NEAR/3 *", 7, "NEAR" + not_words},
+  });
+}
+
+BOOST_AUTO_TEST_CASE(entity_tag_and_body_fields_make_the_builders_terms) {
+  check_structures(
+      {
+          {"body:Putin", stem("putin")},
+          {"body:\"prime minister\"", phrase({raw("prime"), raw("minister")})},
+          {"person:\"Shinzo Abe\"", filter(schema::make_term(prefix::kPerson, "shinzo abe"))},
+          {"person:\"SHINZO-ABE\"", filter(schema::make_term(prefix::kPerson, "shinzo abe"))},
+          {"org:Kremlin", filter(schema::make_term(prefix::kOrg, "kremlin"))},
+          {"entity:(tokyo kremlin)", all({filter(schema::make_term(prefix::kEntity, "tokyo")),
+                                          filter(schema::make_term(prefix::kEntity, "kremlin"))})},
+          {"topic:Grain", filter(schema::make_term(prefix::kTopic, "grain"))},
+          {"person:shinzo*", Query(Query::OP_SCALE_WEIGHT,
+                                   Query(Query::OP_WILDCARD, schema::make_term(prefix::kPerson, "shinzo"),
+                                         1000, Query::WILDCARD_LIMIT_MOST_FREQUENT),
+                                   0.0)},
+          {"mentions:2014-11", date_filter({"XMENT2014-11"})},
+      },
+      {});
+}
+
+BOOST_AUTO_TEST_CASE(entity_tag_and_mention_fields_find_the_annotated_articles) {
+  check_matches(
+      {
+          {"person:\"Vladimir Putin\"", {"kyodo-1", "reuters-5"}},
+          {"person:\"vladímir pútin\"", {"kyodo-1", "reuters-5"}},
+          {"person:\"Vladimir Putin\" person:\"Dmitry Medvedev\"", {"reuters-5"}},
+          {"person:putin", {}},
+          {"person:vlad*", {"kyodo-1", "reuters-5"}},
+          {"entity:kremlin", {"reuters-5"}},
+          {"place:tokyo", {"kyodo-1"}},
+          {"org:tokyo", {}},
+          {"topic:grain", {"wire-1987"}},
+          {"exchange:cbt", {"wire-1987"}},
+          {"body:grain -title:grain", {}},
+          {"body:wheat", {"wire-1987"}},
+          {"mentions:2014-11", {"kyodo-1"}},
+          {"mentions:2014-09-21", {"kyodo-1"}},
+          {"mentions:2014-09", {"kyodo-1"}},
+          {"mentions:2014", {"kyodo-1", "reuters-5"}},
+          {"mentions:1987-02-26", {}},
+          {"mentions:1987", {"wire-1987"}},
+      },
+      {});
+}
+
+BOOST_AUTO_TEST_CASE(date_fields_use_calendar_terms_and_juxtaposed_dates_are_alternatives) {
+  check_structures(
+      {
+          {"date:2014-09-21", date_filter({"D20140921"})},
+          {"date:2014-09", date_filter({"M201409"})},
+          {"date:2014", date_filter({"Y2014"})},
+          {"date:2014-09-29..2014-11-02",
+           date_filter({"D20140929", "D20140930", "M201410", "D20141101", "D20141102"})},
+          {"putin date:2014", all({stem("putin"), date_filter({"Y2014"})})},
+          {"date:2014 date:1987", any({date_filter({"Y2014"}), date_filter({"Y1987"})})},
+          {"date:(2014 OR 1987)", any({date_filter({"Y2014"}), date_filter({"Y1987"})})},
+          {"date:\"2014-09\"", date_filter({"M201409"})},
+      },
+      {});
+}
+
+BOOST_AUTO_TEST_CASE(date_ranges_match_the_articles_own_calendar_date) {
+  check_matches(
+      {
+          {"date:2014-09-22", {"kyodo-1"}},
+          {"date:2014-11-10", {"jp-001"}},  // published 08:00 in Tokyo, still 2014-11-09 in UTC
+          {"date:2014-11-09", {}},
+          {"date:2014-11-10..2014-11-10", {"jp-001"}},
+          {"date:2013", {"dpa-7"}},  // 23:30 in New York on New Year's Eve, 2014 in UTC
+          {"date:2014", {"kyodo-1", "reuters/2014/09#a:b.1", "jp-001"}},
+          {"date:2014..", {"kyodo-1", "reuters/2014/09#a:b.1", "jp-001"}},
+          {"date:..2013", {"dpa-7", "wire-1987"}},
+          {"date:..2013-12-31", {"dpa-7", "wire-1987"}},
+          {"date:2013-12-31..2014-09-21", {"dpa-7", "reuters/2014/09#a:b.1"}},
+          {"date:1900..2100", {"kyodo-1", "reuters/2014/09#a:b.1", "jp-001", "dpa-7", "wire-1987"}},
+          {"date:..1990", {"wire-1987"}},
+          {"date:1988..2013-12-30", {}},
+          {"putin date:2014-09", {"kyodo-1"}},
+          {"date:2014 -date:2014-09", {"jp-001"}},
+      },
+      {});
+}
+
+BOOST_AUTO_TEST_CASE(relative_dates_resolve_against_the_injected_today) {
+  ParseOptions options = with_database();
+  options.database = nullptr;
+  struct Case {
+    std::string_view query;
+    std::set<std::string> expected;
+  };
+  const std::vector<Case> cases = {
+      {"date:this-year", {"kyodo-1", "reuters/2014/09#a:b.1", "jp-001"}},
+      {"date:this-month", {"jp-001"}},
+      {"date:last-6-days", {"jp-001"}},  // 2014-11-10..2014-11-15
+      {"date:last-5-days", {}},
+      {"date:last-55-days", {"kyodo-1", "jp-001"}},  // 2014-09-22..
+      {"date:last-56-days", {"kyodo-1", "reuters/2014/09#a:b.1", "jp-001"}},
+      {"date:last-2-months", {"kyodo-1", "reuters/2014/09#a:b.1", "jp-001"}},
+      {"date:last-1-month..", {"jp-001"}},
+      {"date:..yesterday -date:this-year", {"dpa-7", "wire-1987"}},
+  };
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT("query: " << c.query) {
+      BOOST_TEST(archive().matching(parse(c.query, options).query) == c.expected,
+                 boost::test_tools::per_element());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(since_and_until_restrict_the_whole_query) {
+  ParseOptions options = with_database();
+  options.since = "2014-09-22";
+  BOOST_TEST(archive().matching(parse("*", options).query) == (std::set<std::string>{"kyodo-1", "jp-001"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(archive().matching(parse("putin OR grain", options).query) == (std::set<std::string>{"kyodo-1"}),
+             boost::test_tools::per_element());
+  options.until = "2014-10";
+  BOOST_TEST(archive().matching(parse("*", options).query) == (std::set<std::string>{"kyodo-1"}),
+             boost::test_tools::per_element());
+  auto parsed = parse("*", options);
+  BOOST_TEST(!parsed.match_all);
+  BOOST_REQUIRE(!parsed.pieces.empty());
+  BOOST_TEST(parsed.pieces.back().text == "--since 2014-09-22 --until 2014-10");
+  BOOST_TEST(parsed.pieces.back().column == 0U);
+  options.since = "2014-11";
+  BOOST_CHECK_THROW(parse("*", options), newsdig::query::DateError);
+  options.since = "2014-13";
+  BOOST_CHECK_THROW(parse("*", options), newsdig::query::DateError);
+  BOOST_TEST(newsdig::query::date_option_error("2014-09..").empty());
+  BOOST_TEST(newsdig::query::date_option_error("last-30-days").empty());
+  BOOST_TEST(newsdig::query::date_option_error("2014-13") == "bad date '2014-13': no such month");
+}
+
+BOOST_AUTO_TEST_CASE(bad_dates_are_syntax_errors_that_point_at_the_value) {
+  check_errors({
+      {"putin date:2014-13", 12, "date: bad date '2014-13': no such month"},
+      {"date:2014-02-30", 6, "date: bad date '2014-02-30': no such day"},
+      {"date:2014-11..2014-09", 6, "date: bad date '2014-11..2014-09': the range ends before it starts"},
+      {"mentions:soon", 10,
+       "mentions: bad date 'soon' (expected 2014-09-21, 2014-09, 2014, today, yesterday, "
+       "this-week, this-month, this-year, last-N-days, last-N-weeks, last-N-months, "
+       "last-N-years, or a range A..B, A.., ..B)"},
+      {"mentions:..2014", 10,
+       "mentions: the mentions range ..2014-12-31 needs 2014 terms; at most 1000 are "
+       "searched: narrow it"},
+  });
+  // With the database, open mention ranges take only the years it holds.
+  auto parsed = parse("mentions:..2014", with_database());
+  BOOST_TEST(archive().matching(parsed.query) == (std::set<std::string>{"kyodo-1", "reuters-5", "wire-1987"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(parsed.pieces.at(0).terms == (std::vector<std::string>{"XMENT1987", "XMENT2014"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(pieces_list_what_each_part_of_the_query_searches) {
+  auto parsed =
+      parse("Putin -title:abe \"prime minister\" sanction* lang:en date:2014 NOT (a NEAR/2 b) 日本の首相",
+            with_database());
+  struct Expected {
+    newsdig::query::PieceKind kind;
+    std::string text;
+    std::string field;
+    std::size_t column;
+    bool negated;
+    std::vector<std::string> terms;
+  };
+  using K = newsdig::query::PieceKind;
+  const std::vector<Expected> expected = {
+      {K::Word, "Putin", "", 1, false, {"Zputin"}},
+      {K::Word, "abe", "title", 14, true, {"ZSabe"}},
+      {K::Phrase, "\"prime minister\"", "", 18, false, {"prime", "minister"}},
+      {K::Wildcard, "sanction*", "", 35, false, {"sanction*"}},
+      {K::Filter, "en", "lang", 50, false, {"Len"}},
+      {K::Date, "2014", "date", 58, false, {"Y2014"}},
+      {K::Near, "a NEAR/2 b", "", 68, true, {"a", "b"}},
+      {K::Phrase, "日本の首相", "", 80, false, {"日本", "の", "首相"}},
+  };
+  BOOST_REQUIRE_EQUAL(parsed.pieces.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    const auto& piece = parsed.pieces[i];
+    BOOST_TEST_CONTEXT("piece " << i << ": " << piece.text) {
+      BOOST_TEST((piece.kind == expected[i].kind));
+      BOOST_TEST(piece.text == expected[i].text);
+      BOOST_TEST(piece.field == expected[i].field);
+      BOOST_TEST(piece.column == expected[i].column);
+      BOOST_TEST(piece.negated == expected[i].negated);
+      BOOST_TEST(piece.terms == expected[i].terms, boost::test_tools::per_element());
+      BOOST_TEST(parsed.text.substr(piece.offset, piece.length) == piece.text);
+    }
+  }
+  BOOST_TEST(parsed.pieces[1].detail == "stem 'abe' (en)");
+  BOOST_TEST(parsed.pieces[5].detail == "published 2014-01-01..2014-12-31 (the article's own calendar date)");
+}
+
+BOOST_AUTO_TEST_CASE(wildcards_cut_to_the_limit_give_a_notice) {
+  ParseOptions options = with_database();
+  options.wildcard_limit = 2;
+  auto parsed = parse("putin m*", options);
+  BOOST_REQUIRE_EQUAL(parsed.notices.size(), 1U);
+  BOOST_TEST(parsed.notices[0].column == 7U);
+  BOOST_TEST(
+      parsed.notices[0].message ==
+      "'m*' matches more than 2 words; only the 2 most frequent are searched (a longer prefix narrows it)");
+  BOOST_TEST(parse("putin medv*", options).notices.empty());
+  BOOST_TEST(parse("putin m*").notices.empty());  // without a database nothing is checked
 }
 
 BOOST_AUTO_TEST_SUITE_END()
