@@ -1,0 +1,153 @@
+// newsdig-ner-eval: tags a CoNLL-2003 file with an entity model and prints precision, recall and F1 per
+// type and micro-averaged (exact span and type, as conlleval counts them), and the tagging speed.
+// Developer tool, not installed.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <set>
+
+#include <fmt/core.h>
+#include <CLI/CLI.hpp>
+
+#include "common/extract/ner/model.hpp"
+#include "common/extract/ner/tagger.hpp"
+#include "common/extract/ner/tools/conll.hpp"
+
+namespace ner = newsdig::extract::ner;
+
+namespace {
+
+struct Counts {
+  std::size_t gold = 0;
+  std::size_t found = 0;
+  std::size_t correct = 0;
+};
+
+void print_row(std::string_view name, const Counts& counts) {
+  double precision =
+      counts.found == 0 ? 0 : static_cast<double>(counts.correct) / static_cast<double>(counts.found);
+  double recall =
+      counts.gold == 0 ? 0 : static_cast<double>(counts.correct) / static_cast<double>(counts.gold);
+  double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+  fmt::print("{:<6} {:>7} {:>7} {:>7}   {:.4f}  {:.4f}  {:.4f}\n", name, counts.gold, counts.found,
+             counts.correct, precision, recall, f1);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string model_path;
+  std::string data_path;
+  int repeat = 1;
+  bool errors = false;
+  std::string summary;
+  CLI::App app{"Evaluates the entity tagger on a CoNLL-2003 file", "newsdig-ner-eval"};
+  app.add_option("--model", model_path, "model file (default: the model built into the library)");
+  app.add_option("--repeat", repeat, "tag the file this many times, for a steadier speed figure")
+      ->check(CLI::Range(1, 100));
+  app.add_flag("--errors", errors, "print every wrong or missed entity on stderr");
+  app.add_option("--summary", summary, "print only one line: this label, micro P/R/F1 and tokens/s");
+  app.add_option("data", data_path, "CoNLL-2003 file (eng.testa)")->required();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  try {
+    ner::Model loaded;
+    const ner::Model* model = nullptr;
+    if (model_path.empty()) {
+      model = &ner::Model::embedded();
+    } else {
+      std::ifstream in(model_path, std::ios::binary);
+      if (!in) throw std::runtime_error(model_path + ": cannot open");
+      std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)),
+                                       std::istreambuf_iterator<char>());
+      loaded = ner::Model::read(bytes);
+      model = &loaded;
+    }
+    auto documents = ner::tools::read_conll(data_path);
+    ner::Tagger tagger(*model);
+    std::vector<std::vector<ner::Label>> predicted(documents.size());
+    std::size_t tokens = 0;
+    auto start = std::chrono::steady_clock::now();
+    for (int r = 0; r < repeat; ++r) {
+      for (std::size_t d = 0; d < documents.size(); ++d) {
+        tagger.tag(documents[d].view(), predicted[d]);
+        tokens += documents[d].words.size();
+      }
+    }
+    std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+
+    std::map<newsdig::EntityType, Counts> by_type;
+    Counts all;
+    for (std::size_t d = 0; d < documents.size(); ++d) {
+      const auto& document = documents[d];
+      auto found = ner::spans_from_labels(predicted[d]);
+      auto less = [](const ner::TokenSpan& a, const ner::TokenSpan& b) {
+        return std::tie(a.first, a.last, a.type) < std::tie(b.first, b.last, b.type);
+      };
+      std::set<ner::TokenSpan, decltype(less)> gold(document.gold.begin(), document.gold.end(), less);
+      std::set<ner::TokenSpan, decltype(less)> guessed(found.begin(), found.end(), less);
+      for (const auto& span : gold) {
+        ++by_type[span.type].gold;
+        ++all.gold;
+      }
+      for (const auto& span : guessed) {
+        ++by_type[span.type].found;
+        ++all.found;
+        if (gold.contains(span)) {
+          ++by_type[span.type].correct;
+          ++all.correct;
+        }
+      }
+      if (errors) {
+        auto text = [&](const ner::TokenSpan& span) {
+          std::string words;
+          for (auto i = span.first; i < span.last; ++i)
+            words += (i > span.first ? " " : "") + document.words[i];
+          return words;
+        };
+        for (const auto& span : gold) {
+          if (!guessed.contains(span)) {
+            std::cerr << "missed " << ner::conll_type_name(span.type) << " [" << text(span) << "]\n";
+          }
+        }
+        for (const auto& span : guessed) {
+          if (!gold.contains(span)) {
+            std::cerr << "wrong  " << ner::conll_type_name(span.type) << " [" << text(span) << "]\n";
+          }
+        }
+      }
+    }
+    double speed = static_cast<double>(tokens) / elapsed.count();
+    if (!summary.empty()) {
+      auto ratio = [](std::size_t a, std::size_t b) {
+        return b == 0 ? 0.0 : static_cast<double>(a) / static_cast<double>(b);
+      };
+      double p = ratio(all.correct, all.found);
+      double r = ratio(all.correct, all.gold);
+      fmt::print("{:<44} {:.4f}  {:.4f}  {:.4f}  {:>9.0f}\n", summary, p, r,
+                 p + r == 0 ? 0 : 2 * p * r / (p + r), speed);
+      return 0;
+    }
+    fmt::print("{}: {} documents, {} tokens\n", data_path, documents.size(),
+               tokens / static_cast<std::size_t>(repeat));
+    fmt::print("type      gold   found correct   prec    recall  F1\n");
+    for (auto type : {newsdig::EntityType::Person, newsdig::EntityType::Org, newsdig::EntityType::Place,
+                      newsdig::EntityType::Misc}) {
+      print_row(ner::conll_type_name(type), by_type[type]);
+    }
+    print_row("micro", all);
+    fmt::print("speed: {:.0f} tokens/s (one thread, {} passes, features and decoding, {:.2f} s)\n", speed,
+               model->passes.size(), elapsed.count());
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "newsdig-ner-eval: error: " << e.what() << "\n";
+    return 2;
+  }
+}

@@ -1,0 +1,91 @@
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <boost/test/unit_test.hpp>
+
+#include "common/extract/ner/features.hpp"
+#include "common/extract/ner/model.hpp"
+
+namespace ner = newsdig::extract::ner;
+
+namespace {
+
+std::vector<unsigned char> bytes_of(const std::string& text) {
+  return {text.begin(), text.end()};
+}
+
+ner::Model small_model() {
+  ner::Model model;
+  model.description = "test";
+  model.lexicon.clusters.add("Putin", {3, 17, 400});
+  model.lexicon.gazetteer.add(std::vector<std::string>{"new", "york"}, 1U << 2);
+  ner::Pass pass;
+  pass.groups = ner::kWordFeatures;
+  pass.transitions[5] = 1.5F;
+  std::vector<std::uint64_t> keys = {11, 22, 33};
+  std::vector<float> weights(keys.size() * ner::kLabels, 0.0F);
+  weights[0 * ner::kLabels + 4] = 2.0F;
+  weights[1 * ner::kLabels + 0] = -1.0F;
+  weights[2 * ner::kLabels + 7] = 0.001F;  // pruned below
+  pass.set_weights(keys, weights, 0.01F);
+  model.passes.push_back(pass);
+  return model;
+}
+
+// The real weight of a feature for a label (0 for an unknown feature).
+float weight(const ner::Pass& pass, std::uint64_t key, std::size_t label) {
+  const std::int16_t* row = pass.find(key);
+  return row == nullptr ? 0.0F : static_cast<float>(row[label]) * pass.scale();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(model)
+
+BOOST_AUTO_TEST_CASE(loads_the_built_in_model) {
+  const ner::Model& model = ner::Model::embedded();
+  BOOST_TEST(!model.passes.empty());
+  BOOST_TEST(model.passes.front().features() > 10000U);
+  BOOST_TEST(&model == &ner::Model::embedded(), "the model is read once and shared");
+  BOOST_TEST(!model.description.empty());
+}
+
+BOOST_AUTO_TEST_CASE(writes_and_reads_back_the_same_model) {
+  ner::Model model = small_model();
+  BOOST_TEST(model.passes[0].features() == 2U, "the tiny weight is pruned");
+  auto bytes = bytes_of(model.write());
+  ner::Model read = ner::Model::read(bytes);
+  BOOST_TEST(read.description == "test");
+  BOOST_TEST_REQUIRE(read.passes.size() == 1U);
+  const ner::Pass& pass = read.passes[0];
+  BOOST_TEST(pass.groups == ner::kWordFeatures);
+  BOOST_TEST(pass.transitions[5] == 1.5F);
+  BOOST_TEST(weight(pass, 11, 4) == 2.0F, boost::test_tools::tolerance(1e-3F));
+  BOOST_TEST(weight(pass, 22, 0) == -1.0F, boost::test_tools::tolerance(1e-3F));
+  BOOST_TEST(pass.find(33) == nullptr);
+  BOOST_TEST(pass.find(44) == nullptr);
+  const ner::ClusterPath* path = read.lexicon.clusters.find(ner::hash_bytes("Putin"));
+  ner::ClusterPath found = path != nullptr ? *path : ner::ClusterPath{};
+  BOOST_TEST(found[2] == 400U);
+  BOOST_TEST(read.lexicon.gazetteer.size() == 1U);
+  BOOST_TEST(read.write() == model.write(), "writing is deterministic");
+}
+
+BOOST_AUTO_TEST_CASE(refuses_bytes_that_are_not_a_model) {
+  const std::string good = small_model().write();
+  std::string wrong_magic = good;
+  wrong_magic[0] = static_cast<char>(wrong_magic[0] ^ 0x7f);
+  std::string wrong_version = good;
+  wrong_version[8] = static_cast<char>(wrong_version[8] ^ 0x40);
+  auto truncated = bytes_of(good.substr(0, good.size() / 2));
+  auto trailing = bytes_of(good + '\0');
+  auto bad_magic = bytes_of(wrong_magic);
+  auto bad_version = bytes_of(wrong_version);
+  for (const auto* bytes : {&truncated, &bad_magic, &bad_version, &trailing}) {
+    BOOST_CHECK_THROW(ner::Model::read(*bytes), std::runtime_error);
+  }
+  BOOST_CHECK_THROW(ner::Model::read(std::vector<unsigned char>{}), std::runtime_error);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
