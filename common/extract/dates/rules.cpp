@@ -614,8 +614,21 @@ std::optional<Resolution> build_year_quarter(const Captures& c, const Context& c
     if (!ctx.reference) return unresolved();
     year = year_of(*ctx.reference) + c.direction;
   }
-  if (ctx.previous_quarter) return date(Timex{Grain::Quarter, year, ctx.previous_quarter->part, 0});
-  return date(make_year(year));
+  if (ctx.previous_quarter) return comparison(Timex{Grain::Quarter, year, ctx.previous_quarter->part, 0});
+  return comparison(make_year(year));
+}
+
+// "the quarter a year ago", "the same period last year": the quarter in focus a year before.
+std::optional<Resolution> build_quarter_year_ago(const Captures&, const Context& ctx) {
+  if (ctx.previous_quarter) return comparison(shift_years(*ctx.previous_quarter, -1));
+  if (!ctx.reference) return unresolved();
+  return comparison(shift(containing(*ctx.reference, Grain::Quarter), -5));
+}
+
+// "year-end", "the year's end": the reference year.
+std::optional<Resolution> build_year_end(const Captures&, const Context& ctx) {
+  if (!ctx.reference) return unresolved();
+  return date(make_year(year_of(*ctx.reference)));
 }
 
 // "last fall": the latest fall that began before the current season; "next spring": the first after it;
@@ -636,6 +649,19 @@ std::optional<Resolution> build_relative_season(const Captures& c, const Context
 
 std::optional<Resolution> build_season_year(const Captures& c, const Context&) {
   return date(Timex{Grain::Season, c.year, c.season, 0});
+}
+
+// "the summer": the nearest summer, by the clause's tense; "the fall of Rome" is no date.
+std::optional<Resolution> build_the_season(const Captures& c, const Context& ctx) {
+  if (is_word(after(ctx), {"of", "and"})) return std::nullopt;
+  if (!ctx.reference) return unresolved();
+  int year = year_of(*ctx.reference);
+  std::vector<sys_days> middles;
+  for (int y : {year - 1, year, year + 1})
+    middles.push_back(first_day(Timex{Grain::Season, y, c.season, 0}) + days{45});
+  Timex current = containing(*ctx.reference, Grain::Season);
+  if (current.part == c.season) return date(current);
+  return date(containing(*pick_by_tense(ctx, middles), Grain::Season));
 }
 
 std::optional<Resolution> build_reference_word(const Captures& c, const Context& ctx) {
@@ -779,7 +805,8 @@ std::vector<Rule> make_rules() {
   add("absolute", "month day year", {weekday_lead, month, day, opt(comma), year}, build_ymd);
   add("absolute", "day month year", {weekday_lead, day, opt(word({"of"})), month, opt(comma), year},
       build_ymd);
-  add("absolute", "month year", {month, opt(one_of({{comma}, {word({"of"})}})), year}, build_month_year);
+  const Elem any_year = one_of({{year}, {el(Match::SpelledYear)}});
+  add("absolute", "month year", {month, opt(one_of({{comma}, {word({"of"})}})), any_year}, build_month_year);
   add("absolute", "month day", {weekday_lead, month, day}, build_month_day);
   add("absolute", "day of month", {weekday_lead, day, opt(word({"of"})), month}, build_month_day);
 
@@ -820,7 +847,10 @@ std::vector<Rule> make_rules() {
   // Weeks, months, years... relative to the reference date.
   add("relative", "relative unit", {this_before_direction(), direction(), opt(word({"fiscal"})), unit},
       build_relative_unit);
-  add("relative", "the unit", {word({"the"}), unit}, build_the_unit);
+  add("relative", "the unit", {word({"the"}), opt(word({"fiscal", "full"})), unit}, build_the_unit);
+  add("relative", "year end",
+      {word({"year"}), opt(one_of({{tight(punct("-"))}, {punct("'"), tight(word({"s"}))}})), word({"end"})},
+      build_year_end);
   add("ago", "ago", {el(Match::Count), unit, word({"ago"})}, build_ago);
   add("anaphora", "earlier later", {el(Match::Count), unit, key({{"earlier", -1}, {"later", 1}})},
       build_anaphoric_shift);
@@ -846,6 +876,10 @@ std::vector<Rule> make_rules() {
                {relative_year, word({"year"}), punct("'"), tight(word({"s"}))}}),
        word({"quarter", "period"})},
       build_year_quarter);
+  add("quarter", "quarter a year ago",
+      {word({"the"}), opt(word({"same", "comparable", "corresponding"})), word({"quarter", "period"}),
+       one_of({{word({"a"}), word({"year"}), word({"ago", "earlier"})}, {word({"last"}), word({"year"})}})},
+      build_quarter_year_ago);
   add("quarter", "reported quarter",
       {word({"the"}), opt(key({{"latest", 1}, {"recent", 1}})), word({"quarter"})}, build_reported_quarter);
   add("quarter", "latest period", {word({"the"}), word({"latest", "same"}), word({"period"})},
@@ -854,7 +888,8 @@ std::vector<Rule> make_rules() {
   // Seasons.
   add("season", "relative season", {this_before_direction(), direction(), el(Match::Season)},
       build_relative_season);
-  add("season", "season year", {el(Match::Season), opt(word({"of"})), year}, build_season_year);
+  add("season", "season year", {el(Match::Season), opt(word({"of"})), any_year}, build_season_year);
+  add("season", "the season", {word({"the"}), el(Match::Season)}, build_the_season);
 
   // Holidays.
   add("holiday", "christmas", holiday({capitalized_key("christmas", 0), opt(word({"day"}))}), build_holiday);

@@ -67,6 +67,8 @@ BOOST_AUTO_TEST_CASE(tags_absolute_dates_with_their_written_granularity) {
       {"the second half of 1989", "the second half of 1989=1989-H2"},
       {"the last half of 1989", "the last half of 1989=1989-H2"},
       {"in the summer of 1994", "the summer of 1994=1994-SU"},
+      {"in the winter of nineteen ninety-four", "the winter of nineteen ninety-four=1994-WI"},
+      {"January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven=1997-01"},
       {"Christmas 1998 was quiet.", "Christmas 1998=1998-12-25"},
       {"Thanksgiving 2014", "Thanksgiving 2014=2014-11-27"},
   };
@@ -100,6 +102,9 @@ BOOST_AUTO_TEST_CASE(resolves_relative_expressions_against_the_publication_date)
        "now=PRESENT_REF | recently=PAST_REF | the future=FUTURE_REF"},
       {"Unrest grew several years ago.", "several years ago=PAST_REF"},
       {"The plant opened last Christmas.", "last Christmas=2013-12-25"},
+      {"Debt will fall by year-end.", "year-end=2014"},
+      {"He spent the summer in Rome.", "the summer=2014-SU"},
+      {"Sales rose in the current fiscal year.", "the current fiscal year=2014"},
   };
   check_all(cases);
 }
@@ -161,6 +166,8 @@ BOOST_AUTO_TEST_CASE(resolves_comparisons_against_the_quarter_in_focus) {
              "Sept. 3, 2010=2010-09-03 | Two days later=2010-09-05");
   BOOST_TEST(tag("It opened in 2010 and closed the following year.") ==
              "2010=2010 | the following year=2011");
+  BOOST_TEST(tag("Net rose in the second quarter of 2013 from the quarter a year ago.") ==
+             "the second quarter of 2013=2013-Q2 | the quarter a year ago=2012-Q2");
 }
 
 BOOST_AUTO_TEST_CASE(does_not_tag_numbers_and_words_that_are_not_dates) {
@@ -175,6 +182,7 @@ BOOST_AUTO_TEST_CASE(does_not_tag_numbers_and_words_that_are_not_dates) {
       {"He bought Windows 2000 software.", ""},
       {"He fell in the first week.", ""},
       {"They lost two thousand years of history.", ""},
+      {"He wrote about the fall of the Berlin Wall.", ""},
       {"The now-defunct firm recently, the past three years.", "recently=PAST_REF"},
   };
   check_all(cases);

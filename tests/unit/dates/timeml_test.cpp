@@ -90,6 +90,24 @@ BOOST_AUTO_TEST_CASE(values_match_when_equal_at_the_gold_granularity) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(placeholders_count_as_unspecified_only_when_asked) {
+  struct Case {
+    std::string_view system;
+    std::string_view gold;
+    bool matches;
+  };
+  const Case cases[] = {
+      {"1949", "1949-XX", true},          {"1989-W43", "1989-WXX", true}, {"1998-10-24", "1998-10-XX", true},
+      {"1995-03-02", "199X-XX-XX", true}, {"1989-Q3", "1989-QX", true},   {"1988", "1989-WXX", false},
+      {"1949", "XXXX-XX", false},
+  };
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.system << " against gold " << c.gold) {
+      BOOST_TEST(value_matches(c.system, c.gold, Placeholders::Unspecified) == c.matches);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(pairs_mentions_with_overlapping_gold_dates_one_to_one) {
   auto doc = parse_timeml(kDocument);
   std::vector<DateMention> mentions = {

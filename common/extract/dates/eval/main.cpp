@@ -154,6 +154,10 @@ int run(const Options& options) {
       "\nmatched spans with a wrong value: {}; unmatched tagger mentions that overlap a "
       "gold TIME/DURATION/SET: {}\n",
       all.span_matched - all.value_matched, all.other_overlaps);
+  std::cout << fmt::format(
+      "value F1 with gold placeholders taken as unspecified (\"1989-WXX\" compared as "
+      "\"1989\"): {:.3f}\n",
+      all.value_f1_unspecified());
   std::size_t bytes = 0;
   double speed = measure_speed(tagger, docs, options.repeat, bytes);
   std::cout << fmt::format("speed: {:.1f} MB/s ({:.2f} MB of text, best of {} runs, one thread)\n", speed,

@@ -144,15 +144,38 @@ TimemlDocument parse_timeml(std::string_view xml) {
   return doc;
 }
 
-bool value_matches(std::string_view system, std::string_view gold) {
-  if (system == gold) return true;
-  // A few gold weeks are written with one digit ("2000-W7"): TIMEX3 weeks have two.
-  std::string padded;
-  if (gold.size() == 7 && gold.substr(4, 2) == "-W") {
-    padded = std::string(gold.substr(0, 6)) + "0" + std::string(gold.substr(6));
-    gold = padded;
+namespace {
+
+// Gold values in another notation for the same thing: one-digit weeks ("2000-W7"), decades and centuries
+// padded with X ("196X", "19XX"). With `unspecified`, trailing components that are all placeholders
+// ("1949-XX", "1989-WXX", "1998-10-XX") are dropped, leaving what the annotator did specify.
+std::string normalise_gold(std::string_view gold, bool unspecified) {
+  std::string value(gold);
+  if (unspecified) {
+    for (;;) {
+      auto dash = value.rfind('-');
+      if (dash == std::string::npos || dash < 4) break;
+      std::string_view last = std::string_view(value).substr(dash + 1);
+      if (!last.empty() && (last.front() == 'W' || last.front() == 'Q')) last.remove_prefix(1);
+      if (last.empty() || last.find_first_not_of('X') != std::string_view::npos) break;
+      value.erase(dash);
+    }
   }
-  auto gold_value = parse_value(gold);
+  if (value.size() == 7 && value.substr(4, 2) == "-W") value.insert(6, "0");
+  if (value.size() == 4 && value.back() == 'X') {
+    value = value.substr(0, value.find('X'));
+    if (value.size() < 2) return std::string(gold);
+  }
+  return value;
+}
+
+}  // namespace
+
+bool value_matches(std::string_view system, std::string_view gold, Placeholders placeholders) {
+  if (system == gold) return true;
+  std::string normal = normalise_gold(gold, placeholders == Placeholders::Unspecified);
+  if (system == normal) return true;
+  auto gold_value = parse_value(normal);
   auto system_value = parse_value(system);
   if (!gold_value || !system_value) return false;
   auto coarse = coarsen(*system_value, gold_value->grain);
@@ -164,6 +187,7 @@ Score& Score::operator+=(const Score& other) {
   system += other.system;
   span_matched += other.span_matched;
   value_matched += other.value_matched;
+  value_matched_unspecified += other.value_matched_unspecified;
   other_overlaps += other.other_overlaps;
   return *this;
 }
@@ -194,6 +218,9 @@ double Score::value_recall() const {
 }
 double Score::value_f1() const {
   return harmonic(value_precision(), value_recall());
+}
+double Score::value_f1_unspecified() const {
+  return harmonic(ratio(value_matched_unspecified, system), ratio(value_matched_unspecified, gold));
 }
 double Score::value_accuracy() const {
   return ratio(value_matched, span_matched);
@@ -237,6 +264,7 @@ Score score_document(const TimemlDocument& document, const std::vector<DateMenti
     const GoldTimex& g = *gold[match];
     bool right = value_matches(mention.value, g.value);
     if (right) ++score.value_matched;
+    if (value_matches(mention.value, g.value, Placeholders::Unspecified)) ++score.value_matched_unspecified;
     if (findings) {
       findings->push_back({right ? FindingKind::Correct : FindingKind::WrongValue, text_of(g.start, g.end),
                            g.value, mention.value, g.start, g.end});

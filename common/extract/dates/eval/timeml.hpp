@@ -31,15 +31,24 @@ struct TimemlDocument {
 // Throws std::runtime_error when the document has no TEXT element or its TIMEX3 tags do not nest.
 TimemlDocument parse_timeml(std::string_view xml);
 
+enum class Placeholders {
+  Strict,       // a gold placeholder ("1989-WXX") matches only the same text
+  Unspecified,  // trailing placeholder components count as unspecified: "1989-WXX" is compared as "1989"
+};
+
 // Whether a tagger value counts as the gold one: equal, or finer and equal once coarsened to the gold
 // value's grain ("1998-02-13" for gold "1998-02" or "1998-W07"); "PRESENT_REF" and the like only equal.
-bool value_matches(std::string_view system, std::string_view gold);
+// Gold values in another notation for the same value are read as TIMEX3 writes them: "2000-W7" as
+// "2000-W07", "196X" as the decade "196", "19XX" as the century "19".
+bool value_matches(std::string_view system, std::string_view gold,
+                   Placeholders placeholders = Placeholders::Strict);
 
 struct Score {
-  std::size_t gold = 0;            // gold DATE expressions
-  std::size_t system = 0;          // tagger mentions
-  std::size_t span_matched = 0;    // pairs matched one to one by overlapping spans
-  std::size_t value_matched = 0;   // of those, pairs whose values match
+  std::size_t gold = 0;                       // gold DATE expressions
+  std::size_t system = 0;                     // tagger mentions
+  std::size_t span_matched = 0;               // pairs matched one to one by overlapping spans
+  std::size_t value_matched = 0;              // of those, pairs whose values match
+  std::size_t value_matched_unspecified = 0;  // the same with Placeholders::Unspecified
   std::size_t other_overlaps = 0;  // unmatched tagger mentions that overlap a gold TIME, DURATION or SET
 
   Score& operator+=(const Score& other);
@@ -50,6 +59,7 @@ struct Score {
   double value_recall() const;
   double value_f1() const;
   double value_accuracy() const;  // value_matched / span_matched
+  double value_f1_unspecified() const;
 };
 
 enum class FindingKind { Missed, Spurious, WrongValue, Correct };
