@@ -403,10 +403,10 @@ std::optional<Resolution> build_relative_month(const Captures& c, const Context&
 std::optional<Resolution> build_year(const Captures& c, const Context& ctx) {
   const Token* prev = before(ctx);
   const Token* next = after(ctx);
-  if (is_word(prev, {"about",   "nearly", "approximately", "almost",    "roughly", "some",  "over",
-                     "under",   "than",   "only",          "just",      "least",   "total", "additional",
-                     "another", "extra",  "exactly",       "estimated", "No",      "no",    "number",
-                     "page",    "route",  "flight",        "model",     "room"}))
+  if (is_word(prev, {"about",   "nearly", "approximately", "almost",    "roughly", "some",   "over",
+                     "under",   "than",   "only",          "just",      "least",   "total",  "additional",
+                     "another", "extra",  "exactly",       "estimated", "no",      "number", "page",
+                     "route",   "flight", "model",         "room"}))
     return std::nullopt;
   bool year_before =
       is_word(prev, {"the",     "in",     "of",     "since",  "until", "till",    "by",     "from",
@@ -425,6 +425,9 @@ std::optional<Resolution> build_year(const Captures& c, const Context& ctx) {
     if (plural) return std::nullopt;
   }
   if (c.year < 1500 && !year_before) return std::nullopt;
+  // A clock time: "at 1500 hrs", "2000 GMT".
+  if (is_word(next, {"hrs", "hours", "hr", "h", "gmt", "est", "edt", "bst", "cet", "utc", "local"}))
+    return std::nullopt;
   // After a capitalised word inside a sentence it is a name or model: "Windows 2000", "Orion 1980".
   if (!year_before && prev && prev->kind == TokenKind::Word && prev->capitalized && !prev->lexeme &&
       ctx.first >= 2 && !sentence_end(ctx.tokens, ctx.first - 2) && !ctx.tokens[ctx.first - 1].break_before)
@@ -502,6 +505,8 @@ std::optional<Resolution> build_relative_unit(const Captures& c, const Context& 
 // one with a future marker.
 std::optional<Resolution> build_the_unit(const Captures& c, const Context& ctx) {
   if (c.plural || c.unit == Unit::Day || c.unit == Unit::Quarter || c.unit == Unit::Half) return std::nullopt;
+  // A title: "Playmate of the Year", "The Week".
+  if (ctx.tokens[ctx.last - 1].capitalized) return std::nullopt;
   const Token* next = after(ctx);
   // "the year ended March 31" names a fiscal year by its end; "the year before" is anaphoric.
   if (is_word(next, {"of", "before", "after", "earlier", "ago", "later", "since", "in", "when", "that",
@@ -667,6 +672,8 @@ std::optional<Resolution> build_the_season(const Captures& c, const Context& ctx
 std::optional<Resolution> build_reference_word(const Captures& c, const Context& ctx) {
   const Token* next = after(ctx);
   if (next && next->lower == "-" && !next->space_before) return std::nullopt;  // "now-defunct"
+  // Accounting terms, not time: "the current account deficit", "current assets".
+  if (is_word(next, {"account", "accounts", "assets", "liabilities", "ratio"})) return std::nullopt;
   switch (c.key) {
     case -1: return reference_word(ValueKind::PastRef);
     case 1: return reference_word(ValueKind::FutureRef);

@@ -183,6 +183,8 @@ BOOST_AUTO_TEST_CASE(does_not_tag_numbers_and_words_that_are_not_dates) {
       {"He fell in the first week.", ""},
       {"They lost two thousand years of history.", ""},
       {"He wrote about the fall of the Berlin Wall.", ""},
+      {"The estimate is due at 1500 hrs EST; the current account deficit widened.", ""},
+      {"She was named Playmate of the Year.", ""},
       {"The now-defunct firm recently, the past three years.", "recently=PAST_REF"},
   };
   check_all(cases);

@@ -115,7 +115,8 @@ double measure_speed(const DateTagger& tagger, const std::vector<Doc>& docs, int
   return best / 1e6;
 }
 
-// Tags the text on stdin and prints one mention a line: start, end, value, text (tab-separated).
+// Tags the text on stdin and prints one mention a line: start, end, value, text (tab-separated; line
+// breaks in the text printed as spaces).
 int tag_stdin(const std::string& reference_text) {
   std::optional<newsdig::util::Timestamp> reference;
   if (reference_text != "none") {
@@ -127,8 +128,10 @@ int tag_stdin(const std::string& reference_text) {
   }
   std::stringstream buffer;
   buffer << std::cin.rdbuf();
-  for (const auto& m : DateTagger().find(buffer.str(), "body", reference))
+  for (auto m : DateTagger().find(buffer.str(), "body", reference)) {
+    std::replace(m.text.begin(), m.text.end(), '\n', ' ');
     std::cout << fmt::format("{}\t{}\t{}\t{}\n", m.start, m.end, m.value, m.text);
+  }
   return 0;
 }
 
