@@ -115,6 +115,11 @@ std::vector<DateMention> DateTagger::find(std::string_view text, std::string_vie
       for (std::size_t index : bucket.variants) consider(index);
     }
     if (best_end == 0) continue;
+    // Arithmetic near the ends of the calendar (a reference in year 1 or 9999) leaves years 1-9999.
+    if (best.kind == dates::ValueKind::Date) {
+      bool coarse = best.timex.grain == dates::Grain::Century || best.timex.grain == dates::Grain::Decade;
+      if (best.timex.year < (coarse ? 0 : 1) || best.timex.year > 9999) best = dates::Resolution{};
+    }
 
     // Words before "now" or "recently" ("the recently passed law") are not part of a date.
     std::size_t first =

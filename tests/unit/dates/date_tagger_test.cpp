@@ -156,6 +156,13 @@ BOOST_AUTO_TEST_CASE(leaves_relative_expressions_without_value_when_there_is_no_
   BOOST_TEST(tag("yesterday", impossible) == "yesterday=");
 }
 
+BOOST_AUTO_TEST_CASE(keeps_values_within_years_1_to_9999) {
+  BOOST_TEST(tag("last year, the '90s, next year", util::parse_iso8601("0001-06-01")) ==
+             "last year= | the '90s= | next year=0002");
+  BOOST_TEST(tag("next year, yesterday", util::parse_iso8601("9999-12-31")) ==
+             "next year= | yesterday=9999-12-30");
+}
+
 BOOST_AUTO_TEST_CASE(resolves_comparisons_against_the_quarter_in_focus) {
   BOOST_TEST(
       tag("Net rose in the third quarter of 2013. A year earlier it fell. In the quarter, sales rose.") ==
