@@ -114,7 +114,8 @@ std::vector<SpellingCandidate> spelling_candidates(const Xapian::Database& datab
   const std::size_t prefix_size = start.size() - first_end;
   const std::string stem = analyzer.stem(word, language);
   for (auto it = database.allterms_begin(start); it != database.allterms_end(start); ++it) {
-    std::string_view value = *it;
+    const std::string term = *it;  // the iterator hands out a temporary
+    std::string_view value(term);
     value.remove_prefix(prefix_size);
     if (value == word) continue;
     std::u32string other = decode(value);
