@@ -94,6 +94,17 @@ constexpr std::array<std::string_view, 78> kTitles = {"president",
 constexpr std::array<std::string_view, 16> kInitialsSkipped = {
     "of", "and", "the", "for", "de", "du", "des", "la", "le", "on", "in", "at", "to", "&", "del", "von"};
 
+// Family names that come first in Chinese, Korean and Vietnamese names as the press writes them.
+constexpr std::array<std::string_view, 88> kLeadingFamilyNames = {
+    "xi",    "hu",    "wen",  "li",   "wang", "zhang", "liu",    "chen",  "yang", "zhao",  "huang",
+    "zhou",  "wu",    "xu",   "sun",  "ma",   "zhu",   "guo",    "he",    "lin",  "luo",   "gao",
+    "liang", "zheng", "xie",  "tang", "han",  "cao",   "deng",   "feng",  "zeng", "peng",  "jiang",
+    "lu",    "ye",    "wei",  "pan",  "du",   "dai",   "xia",    "zhong", "tian", "ren",   "fan",
+    "fang",  "shi",   "yao",  "tan",  "bo",   "yu",    "kim",    "lee",   "park", "choi",  "jung",
+    "kang",  "cho",   "yoon", "jang", "lim",  "moon",  "roh",    "chun",  "ban",  "hwang", "ahn",
+    "song",  "hong",  "yoo",  "shin", "kwon", "oh",    "nguyen", "tran",  "pham", "hoang", "vu",
+    "vo",    "dang",  "bui",  "do",   "ngo",  "duong", "ly",     "hun",   "ung",  "qin",   "kong"};
+
 bool is_title(std::string_view folded) {
   return std::find(kTitles.begin(), kTitles.end(), folded) != kTitles.end();
 }
@@ -268,7 +279,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-Canonicalization canonicalize(std::span<const Mention> mentions) {
+Canonicalization canonicalize(std::span<const Mention> mentions, const KnownNames* known) {
   std::vector<Group> groups;
   std::map<std::pair<EntityType, std::string>, std::size_t> by_key;
   std::vector<std::size_t> group_of(mentions.size(), 0);
@@ -362,6 +373,33 @@ Canonicalization canonicalize(std::span<const Mention> mentions) {
     }
   }
 
+  // Within the article, mentions of one name with different types go with the type most of them have
+  // ("Abe" tagged ORG once among PER mentions); a lone word that is a person's short name goes with the
+  // person when the person is named at least twice as often.
+  for (std::size_t a = 0; a < groups.size(); ++a) {
+    for (std::size_t b = 0; b < groups.size(); ++b) {
+      if (a == b || root(groups, a) != a || root(groups, b) != b || groups[a].type == groups[b].type)
+        continue;
+      bool same = groups[a].key == groups[b].key;
+      bool short_of_person = groups[b].type == EntityType::Person && groups[a].folded.size() == 1 &&
+                             is_end_of(groups[a].folded, groups[b].folded) &&
+                             groups[b].count >= 2 * groups[a].count;
+      if ((same && better(groups[b], groups[a])) || short_of_person) {
+        merge(groups, a, b);
+        break;
+      }
+    }
+  }
+
+  // A person's full name that misspells a well-known one takes the known spelling.
+  if (known != nullptr) {
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      if (root(groups, g) != g || groups[g].type != EntityType::Person || groups[g].folded.size() < 2)
+        continue;
+      if (const std::string* correction = known->correct(groups[g].folded)) groups[g].name = *correction;
+    }
+  }
+
   Canonicalization result;
   std::vector<std::size_t> entity_of_root(groups.size(), groups.size());
   std::vector<std::size_t> roots;
@@ -390,11 +428,10 @@ Canonicalization canonicalize(std::span<const Mention> mentions) {
   }
   for (CanonicalEntity& entity : result.entities) {
     if (entity.type != EntityType::Person) continue;
-    auto space = entity.name.rfind(' ');
-    if (space == std::string::npos) continue;
-    std::string surname = entity.name.substr(space + 1);
-    if (std::find(entity.aliases.begin(), entity.aliases.end(), surname) == entity.aliases.end()) {
-      entity.aliases.push_back(surname);
+    std::string alias = short_name(name_words(entity.name));
+    if (!alias.empty() &&
+        std::find(entity.aliases.begin(), entity.aliases.end(), alias) == entity.aliases.end()) {
+      entity.aliases.push_back(alias);
     }
   }
   result.entity_of.assign(mentions.size(), 0);
@@ -402,6 +439,85 @@ Canonicalization canonicalize(std::span<const Mention> mentions) {
     result.entity_of[m] = kept[m] ? entity_of_root[root(groups, group_of[m])] : result.entities.size();
   }
   return result;
+}
+
+std::vector<std::string> name_words(std::string_view name) {
+  std::vector<std::string> words;
+  std::size_t from = 0;
+  while (from < name.size()) {
+    std::size_t to = name.find(' ', from);
+    if (to == std::string_view::npos) to = name.size();
+    if (to > from) words.emplace_back(name.substr(from, to - from));
+    from = to + 1;
+  }
+  return words;
+}
+
+std::string short_name(std::span<const std::string> words) {
+  if (words.size() < 2) return {};
+  std::string first = analysis::fold_key(words.front());
+  if (words.size() <= 3 &&
+      std::find(kLeadingFamilyNames.begin(), kLeadingFamilyNames.end(), first) != kLeadingFamilyNames.end()) {
+    return words.front();
+  }
+  return words.back();
+}
+
+void KnownNames::add(std::string_view name, std::uint32_t articles) {
+  Name entry;
+  entry.display = std::string(name);
+  for (const auto& word : name_words(name)) {
+    std::string folded = analysis::fold_key(word);
+    if (!folded.empty()) entry.folded.push_back(std::move(folded));
+  }
+  if (entry.folded.size() < 2) return;
+  std::string key;
+  for (const auto& word : entry.folded) key += (key.empty() ? "" : " ") + word;
+  if (!keys_.insert(key).second) return;
+  entry.articles = articles;
+  by_last_word_[entry.folded.back()].push_back(static_cast<std::uint32_t>(names_.size()));
+  names_.push_back(std::move(entry));
+}
+
+const std::string* KnownNames::correct(std::span<const std::string> folded) const {
+  if (folded.size() < 2) return nullptr;
+  std::string key;
+  for (const auto& word : folded) key += (key.empty() ? "" : " ") + word;
+  if (keys_.contains(key)) return nullptr;
+  auto candidates = by_last_word_.find(folded.back());
+  if (candidates == by_last_word_.end()) return nullptr;
+  const Name* best = nullptr;
+  for (std::uint32_t index : candidates->second) {
+    const Name& name = names_[index];
+    if (name.folded.size() != folded.size()) continue;
+    bool near = true;
+    for (std::size_t i = 0; i + 1 < folded.size() && near; ++i) {
+      const auto& x = folded[i];
+      const auto& y = name.folded[i];
+      near = x == y || edit_distance(x, y) <= allowed_distance(std::min(x.size(), y.size()));
+    }
+    if (near && (best == nullptr || name.articles > best->articles)) best = &name;
+  }
+  return best == nullptr ? nullptr : &best->display;
+}
+
+void KnownNames::write(ByteWriter& out) const {
+  out.put(static_cast<std::uint32_t>(names_.size()));
+  for (const Name& name : names_) {
+    out.put_string(name.display);
+    out.put(name.articles);
+  }
+}
+
+KnownNames KnownNames::read(ByteReader& in) {
+  KnownNames names;
+  auto count = in.get<std::uint32_t>();
+  for (std::uint32_t i = 0; i < count; ++i) {
+    std::string display = in.get_string();
+    auto articles = in.get<std::uint32_t>();
+    names.add(display, articles);
+  }
+  return names;
 }
 
 }  // namespace newsdig::extract::ner

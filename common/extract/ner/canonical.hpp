@@ -5,12 +5,16 @@
 // spelling joins the majority spelling with the same surname ("Vladmir Putin" -> "Vladimir Putin"); an
 // acronym joins the name whose initials it spells ("Asia-Pacific Economic Cooperation" -> "APEC").
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/article.hpp"
+#include "common/extract/ner/lexicon.hpp"
 
 namespace newsdig::extract::ner {
 
@@ -36,7 +40,43 @@ struct Canonicalization {
                                           // entities.size() when nothing of its name is left
 };
 
-Canonicalization canonicalize(std::span<const Mention> mentions);
+// Full names of persons that unlabelled news mentions often (newsdig-ner-train names builds the list from
+// the Reuters 2006-2013 articles), for spelling slips across articles: "Vladmir Putin" is not among them,
+// "Vladimir Putin" is, with the same surname.
+class KnownNames {
+ public:
+  // `name` as displayed ("Vladimir Putin"), `articles` how many articles named it.
+  void add(std::string_view name, std::uint32_t articles);
+
+  // The known name that a person's name misspells: as many words, the same last word, every other word
+  // a near miss (edit distance 1 from 4 letters, 2 from 6) or equal; the most frequent if several. Null
+  // when the name is known itself or nothing is near. `folded`: the name's words, each fold_key()ed.
+  const std::string* correct(std::span<const std::string> folded) const;
+
+  std::size_t size() const noexcept { return names_.size(); }
+  void write(ByteWriter& out) const;
+  static KnownNames read(ByteReader& in);
+
+ private:
+  struct Name {
+    std::string display;
+    std::vector<std::string> folded;
+    std::uint32_t articles = 0;
+  };
+  std::vector<Name> names_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_last_word_;
+  std::unordered_set<std::string> keys_;
+};
+
+// `known`, when given, corrects spelling slips in persons' full names.
+Canonicalization canonicalize(std::span<const Mention> mentions, const KnownNames* known = nullptr);
+
+// The word a person goes by alone: the last ("Vladimir Putin" -> "Putin"), or the first when a common
+// East Asian family name leads ("Xi Jinping" -> "Xi", "Park Geun-hye" -> "Park"). Empty for one word.
+std::string short_name(std::span<const std::string> words);
+
+// The words of a display name (split at spaces).
+std::vector<std::string> name_words(std::string_view name);
 
 // The mention without the words that are not part of the name: leading titles of a person ("President",
 // "Prime Minister", "Mr."), a leading "the", trailing possessives and punctuation. At least one word stays.

@@ -14,8 +14,9 @@
 namespace newsdig::extract {
 
 struct EntityExtractor::Impl {
-  explicit Impl(const ner::Model& model) : tagger(model) {}
+  explicit Impl(const ner::Model& loaded) : model(loaded), tagger(loaded) {}
 
+  const ner::Model& model;
   ner::Tagger tagger;
   std::vector<ner::Token> tokens;
   std::vector<ner::Sentence> sentences;
@@ -60,7 +61,7 @@ std::vector<EntitySpan> EntityExtractor::find(const Article& article) {
     mentions.push_back(mention_of(
         span.type, std::span<const ner::Token>(impl.tokens).subspan(span.first, span.last - span.first)));
   }
-  auto canonical = ner::canonicalize(mentions);
+  auto canonical = ner::canonicalize(mentions, &impl.model.names);
 
   std::vector<EntitySpan> spans;
   spans.reserve(found.size());
@@ -118,11 +119,10 @@ std::vector<Entity> EntityExtractor::entities(const std::vector<EntitySpan>& spa
   }
   for (Collected& entry : collected) {
     if (entry.entity.type != EntityType::Person) continue;
-    auto space = entry.entity.key.rfind(' ');
-    if (space == std::string::npos) continue;
-    std::string surname = entry.entity.key.substr(space + 1);
-    if (std::find(entry.alias_keys.begin(), entry.alias_keys.end(), surname) == entry.alias_keys.end()) {
-      entry.alias_keys.push_back(std::move(surname));
+    std::string short_key = analysis::fold_key(ner::short_name(ner::name_words(entry.entity.name)));
+    if (!short_key.empty() && short_key != entry.entity.key &&
+        std::find(entry.alias_keys.begin(), entry.alias_keys.end(), short_key) == entry.alias_keys.end()) {
+      entry.alias_keys.push_back(std::move(short_key));
     }
   }
   std::stable_sort(collected.begin(), collected.end(), [](const Collected& a, const Collected& b) {

@@ -102,6 +102,7 @@ Model Model::read(std::span<const unsigned char> bytes) {
   auto passes = in.get<std::uint32_t>();
   if (passes == 0 || passes > 2) throw std::runtime_error("entity model: it must have one or two passes");
   for (std::uint32_t i = 0; i < passes; ++i) model.passes.push_back(Pass::read(in));
+  model.names = KnownNames::read(in);
   if (!in.at_end()) throw std::runtime_error("entity model: trailing bytes after the last pass");
   return model;
 }
@@ -116,6 +117,7 @@ std::string Model::write() const {
   lexicon.gazetteer.write(out);
   out.put(static_cast<std::uint32_t>(passes.size()));
   for (const Pass& pass : passes) pass.write(out);
+  names.write(out);
   return out.bytes();
 }
 

@@ -1,20 +1,22 @@
 #pragma once
-// A trained entity tagger: its lexicon (word clusters, gazetteers) and one or two passes of weights of a
-// linear-chain model over BILOU labels. The file format is little-endian binary, written by
-// newsdig-ner-train and embedded into the library at build time (model/ner.model).
+// A trained entity tagger: its lexicon (word clusters, gazetteers), one or two passes of weights of a
+// linear-chain model over BILOU labels, and well-known persons' names for canonical names. The file format is
+// little-endian binary, written by newsdig-ner-train and embedded into the library at build time
+// (model/ner.model).
 #include <array>
 #include <cstdint>
 #include <span>
 #include <string>
 #include <vector>
 
+#include "common/extract/ner/canonical.hpp"
 #include "common/extract/ner/labels.hpp"
 #include "common/extract/ner/lexicon.hpp"
 
 namespace newsdig::extract::ner {
 
 // Bumped whenever features or the file layout change meaning: a model of another version is refused.
-inline constexpr std::uint32_t kModelVersion = 1;
+inline constexpr std::uint32_t kModelVersion = 2;
 
 // The weights of one pass over a document.
 class Pass {
@@ -49,6 +51,7 @@ class Model {
  public:
   Lexicon lexicon;
   std::vector<Pass> passes;  // the first reads only the text; a second also reads the first's labels
+  KnownNames names;          // persons' full names for spelling fixes (may be empty)
   std::string description;   // how it was made (the trainer's summary)
 
   // Throws std::runtime_error if the bytes are not a model of kModelVersion.

@@ -67,17 +67,39 @@ BOOST_AUTO_TEST_CASE(joins_a_surname_or_given_name_to_the_full_name) {
       mention(EntityType::Person, "Abe"),        mention(EntityType::Person, "Prime Minister Shinzo Abe"),
       mention(EntityType::Person, "Putin"),      mention(EntityType::Person, "Vladimir Putin"),
       mention(EntityType::Person, "Xi Jinping"), mention(EntityType::Person, "Xi"),
-      mention(EntityType::Person, "Lavrov"),     mention(EntityType::Place, "Abe"),
+      mention(EntityType::Person, "Lavrov"),
   };
-  BOOST_TEST(names(mentions) ==
-                 (std::vector<std::string>{"Shinzo Abe", "Shinzo Abe", "Vladimir Putin", "Vladimir Putin",
-                                           "Xi Jinping", "Xi Jinping", "Lavrov", "Abe"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      names(mentions) == (std::vector<std::string>{"Shinzo Abe", "Shinzo Abe", "Vladimir Putin",
+                                                   "Vladimir Putin", "Xi Jinping", "Xi Jinping", "Lavrov"}),
+      boost::test_tools::per_element());
   auto result = ner::canonicalize(mentions);
-  BOOST_TEST(result.entities.size() == 5U);
+  BOOST_TEST(result.entities.size() == 4U);
   BOOST_TEST(result.entities[0].name == "Shinzo Abe");
   BOOST_TEST(result.entities[0].count == 2U);
   BOOST_TEST(result.entities[0].aliases == std::vector<std::string>{"Abe"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_name_tagged_with_two_types_takes_the_majority_type) {
+  std::vector<ner::Mention> mentions = {mention(EntityType::Person, "Shinzo Abe"),
+                                        mention(EntityType::Org, "Abe"),
+                                        mention(EntityType::Person, "Abe"),
+                                        mention(EntityType::Place, "Crimea"),
+                                        mention(EntityType::Org, "Crimea"),
+                                        mention(EntityType::Place, "Crimea"),
+                                        mention(EntityType::Person, "George Washington"),
+                                        mention(EntityType::Place, "Washington")};
+  auto result = ner::canonicalize(mentions);
+  std::vector<std::string> described;
+  for (std::size_t entity : result.entity_of) {
+    const auto& e = result.entities[entity];
+    described.push_back(std::to_string(static_cast<int>(e.type)) + " " + e.name);
+  }
+  // EntityType order: Person 0, Org 1, Place 2.
+  BOOST_TEST(
+      described == (std::vector<std::string>{"0 Shinzo Abe", "0 Shinzo Abe", "0 Shinzo Abe", "2 Crimea",
+                                             "2 Crimea", "2 Crimea", "0 George Washington", "2 Washington"}),
+      boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(a_surname_joins_the_most_mentioned_of_two_full_names) {
@@ -117,6 +139,33 @@ BOOST_AUTO_TEST_CASE(prefers_the_articles_own_case_to_headline_capitals) {
                                         mention(EntityType::Person, "Shinzo Abe")};
   BOOST_TEST(names(mentions) == (std::vector<std::string>{"Shinzo Abe", "Shinzo Abe"}),
              boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(corrects_a_misspelt_full_name_to_a_well_known_one) {
+  ner::KnownNames known;
+  known.add("Vladimir Putin", 300);
+  known.add("Vladimir Potanin", 20);
+  known.add("Shinzo Abe", 300);
+  std::vector<ner::Mention> mentions = {
+      mention(EntityType::Person, "Vladmir Putin"), mention(EntityType::Person, "Putin"),
+      mention(EntityType::Person, "Shinzo Abe"), mention(EntityType::Person, "Vladimir Putn"),
+      mention(EntityType::Person, "Jane Putin")};
+  auto result = ner::canonicalize(mentions, &known);
+  std::vector<std::string> out;
+  for (std::size_t entity : result.entity_of) out.push_back(result.entities[entity].name);
+  BOOST_TEST(out == (std::vector<std::string>{"Vladimir Putin", "Vladimir Putin", "Shinzo Abe",
+                                              "Vladimir Putn", "Jane Putin"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(known.correct(std::vector<std::string>{"vladimir", "putin"}) == nullptr, "known names stay");
+}
+
+BOOST_AUTO_TEST_CASE(a_person_goes_by_the_surname_or_a_leading_family_name) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Vladimir Putin", "Putin"},    {"Xi Jinping", "Xi"},  {"Park Geun-hye", "Park"}, {"Abe", ""},
+      {"Martin Luther King", "King"}, {"Kim Jong-un", "Kim"}};
+  for (const auto& [name, expected] : cases) {
+    BOOST_TEST(ner::short_name(ner::name_words(name)) == expected, name);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(measures_edit_distance) {

@@ -12,6 +12,7 @@
 #include <fmt/core.h>
 #include <CLI/CLI.hpp>
 
+#include "common/extract/ner/entity_extractor.hpp"
 #include "common/extract/ner/model.hpp"
 #include "common/extract/ner/tagger.hpp"
 #include "common/extract/ner/tools/conll.hpp"
@@ -36,6 +37,28 @@ void print_row(std::string_view name, const Counts& counts) {
              counts.correct, precision, recall, f1);
 }
 
+int show_entities(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot open");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  newsdig::Article article;
+  auto cut = text.find("\n\n");
+  article.title = text.substr(0, cut);
+  if (cut != std::string::npos) article.body = text.substr(cut + 2);
+  newsdig::extract::EntityExtractor extractor;
+  auto spans = extractor.find(article);
+  for (const auto& span : spans) {
+    fmt::print("{:<5} {:<5} {:>5}-{:<5} {:<40} -> {}\n", span.field, ner::conll_type_name(span.type),
+               span.start, span.end, span.text, span.canonical);
+  }
+  fmt::print("\n");
+  for (const auto& entity : extractor.entities(spans)) {
+    fmt::print("{:<5} {:>3}  {:<36} key {}\n", ner::conll_type_name(entity.type), entity.count, entity.name,
+               entity.key);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -44,13 +67,17 @@ int main(int argc, char** argv) {
   int repeat = 1;
   bool errors = false;
   std::string summary;
+  std::string show;
   CLI::App app{"Evaluates the entity tagger on a CoNLL-2003 file", "newsdig-ner-eval"};
   app.add_option("--model", model_path, "model file (default: the model built into the library)");
   app.add_option("--repeat", repeat, "tag the file this many times, for a steadier speed figure")
       ->check(CLI::Range(1, 100));
   app.add_flag("--errors", errors, "print every wrong or missed entity on stderr");
   app.add_option("--summary", summary, "print only one line: this label, micro P/R/F1 and tokens/s");
-  app.add_option("data", data_path, "CoNLL-2003 file (eng.testa)")->required();
+  app.add_option("--show", show,
+                 "instead: print the entities of a text file (first paragraph the title, the rest the body) "
+                 "with the built-in model");
+  app.add_option("data", data_path, "CoNLL-2003 file (eng.testa)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -58,6 +85,8 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   try {
+    if (!show.empty()) return show_entities(show);
+    if (data_path.empty()) throw std::runtime_error("no CoNLL file given");
     ner::Model loaded;
     const ner::Model* model = nullptr;
     if (model_path.empty()) {

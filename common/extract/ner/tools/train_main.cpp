@@ -1,16 +1,24 @@
 // newsdig-ner-train: builds the entity model from ../shared (scripts/train-ner drives it).
 //   newsdig-ner-train clusters  < text     word clusters from unlabelled text
 //   newsdig-ner-train model --train eng.train --clusters FILE ... --out model/ner.model
+//   newsdig-ner-train names --model FILE --out FILE < text   adds persons' names found in the text
 // Developer tool, not installed.
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <iterator>
+#include <map>
 #include <sstream>
 
 #include <CLI/CLI.hpp>
 
+#include "common/analysis/fold.hpp"
+#include "common/extract/ner/canonical.hpp"
 #include "common/extract/ner/features.hpp"
 #include "common/extract/ner/model.hpp"
+#include "common/extract/ner/tagger.hpp"
+#include "common/extract/ner/tokenizer.hpp"
 #include "common/extract/ner/tools/conll.hpp"
 #include "common/extract/ner/tools/gazetteers.hpp"
 #include "common/extract/ner/tools/perceptron.hpp"
@@ -74,6 +82,21 @@ ner::WordClusters read_clusters(const std::string& path, std::size_t& words) {
     }
   }
   return clusters;
+}
+
+ner::Model read_model(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot open");
+  std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return ner::Model::read(bytes);
+}
+
+void write_model(const ner::Model& model, const std::string& path) {
+  std::string bytes = model.write();
+  std::ofstream out(path, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) throw std::runtime_error(path + ": cannot write");
 }
 
 int build_model(const ModelOptions& options) {
@@ -140,14 +163,107 @@ int build_model(const ModelOptions& options) {
   description << "; " << options.passes << " passes, " << options.train_options.epochs << " epochs";
   model.description = description.str();
 
-  std::string bytes = model.write();
-  std::ofstream out(options.out, std::ios::binary);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) throw std::runtime_error(options.out + ": cannot write");
+  write_model(model, options.out);
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-  log << options.out << ": " << bytes.size() << " bytes; " << model.description << "\n";
+  log << options.out << ": " << std::filesystem::file_size(options.out) << " bytes; " << model.description
+      << "\n";
   log << "model built in " << elapsed.count() << " s\n";
+  return 0;
+}
+
+struct NamesOptions {
+  std::string model;
+  std::string out;
+  std::string list;
+  std::uint32_t min_articles = 3;
+};
+
+// Tags every article of the text (an article starts at a run of "-- " header lines, as in the Reuters
+// financial news files) and counts in how many articles each person's full name is the canonical name.
+int build_names(const NamesOptions& options, std::istream& in) {
+  auto start = std::chrono::steady_clock::now();
+  std::ostream& log = std::cerr;
+  ner::Model model = read_model(options.model);
+  ner::Tagger tagger(model);
+  std::map<std::string, std::uint32_t> articles_naming;
+  std::vector<ner::Token> tokens;
+  std::vector<ner::Sentence> sentences;
+  std::vector<std::string_view> words;
+  std::vector<ner::Label> labels;
+  std::string title;
+  std::string body;
+  std::size_t articles = 0;
+  std::size_t token_count = 0;
+  auto flush = [&] {
+    if (title.empty() && body.empty()) return;
+    tokens.clear();
+    sentences.clear();
+    ner::tokenize(title, tokens, sentences);
+    ner::tokenize(body, tokens, sentences);
+    words.clear();
+    for (const auto& token : tokens) words.push_back(token.form);
+    tagger.tag({words, sentences}, labels);
+    std::vector<ner::Mention> mentions;
+    for (const auto& span : ner::spans_from_labels(labels)) {
+      if (span.type != newsdig::EntityType::Person) continue;
+      ner::Mention mention;
+      mention.type = span.type;
+      for (auto i = span.first; i < span.last; ++i) {
+        mention.words.push_back(tokens[i].form);
+        mention.joined.push_back(i > span.first && tokens[i].begin == tokens[i - 1].end ? 1 : 0);
+      }
+      mentions.push_back(std::move(mention));
+    }
+    for (const auto& entity : ner::canonicalize(mentions).entities) {
+      bool has_lower = entity.name.find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos;
+      if (has_lower && ner::name_words(entity.name).size() >= 2) ++articles_naming[entity.name];
+    }
+    ++articles;
+    token_count += tokens.size();
+    title.clear();
+    body.clear();
+  };
+  std::string line;
+  bool in_header = false;
+  while (std::getline(in, line)) {
+    if (line.starts_with("-- ")) {
+      if (!in_header) {
+        flush();
+        title = line.substr(3);
+      }
+      in_header = true;
+      continue;
+    }
+    in_header = false;
+    bool blank = line.find_first_not_of(" \t\r") == std::string::npos;
+    body += blank ? "\n\n" : line + "\n";
+  }
+  flush();
+  // One display form per folded name: the most frequent.
+  std::map<std::string, std::pair<std::string, std::uint32_t>> by_key;
+  for (const auto& [name, count] : articles_naming) {
+    std::string key = newsdig::analysis::fold_key(name);
+    auto& best = by_key[key];
+    if (count > best.second) best = {name, count};
+  }
+  std::vector<std::pair<std::uint32_t, std::string>> kept;
+  for (const auto& [key, best] : by_key) {
+    if (best.second >= options.min_articles) kept.emplace_back(best.second, best.first);
+  }
+  std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  model.names = {};
+  for (const auto& [count, name] : kept) model.names.add(name, count);
+  if (!options.list.empty()) {
+    std::ofstream list(options.list);
+    for (const auto& [count, name] : kept) list << count << '\t' << name << '\n';
+  }
+  write_model(model, options.out);
+  std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+  log << "names: " << articles << " articles, " << token_count << " tokens tagged; " << kept.size()
+      << " full names in at least " << options.min_articles << " articles; " << options.out << " written in "
+      << elapsed.count() << " s\n";
   return 0;
 }
 
@@ -185,6 +301,12 @@ int main(int argc, char** argv) {
   model->add_option("--min-count", model_options.train_options.min_count, "leave out rarer features");
   model->add_option("--prune", model_options.train_options.prune, "drop features with small weights");
   model->add_option("--out", model_options.out, "model file to write")->required();
+  NamesOptions names_options;
+  auto* names = app.add_subcommand("names", "add persons' full names found in text on stdin to a model");
+  names->add_option("--model", names_options.model, "model to tag with and add to")->required();
+  names->add_option("--out", names_options.out, "model file to write")->required();
+  names->add_option("--list", names_options.list, "also write the names with their counts here");
+  names->add_option("--min-articles", names_options.min_articles, "keep names found in this many articles");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -193,6 +315,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (*clusters) return tools::run_clusters(cluster_options, std::cin, std::cout, std::cerr);
+    if (*names) return build_names(names_options, std::cin);
     return build_model(model_options);
   } catch (const std::exception& e) {
     std::cerr << "newsdig-ner-train: error: " << e.what() << "\n";
