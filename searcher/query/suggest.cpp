@@ -9,7 +9,8 @@
 namespace newsdig::query {
 namespace {
 
-// Candidates tried in the whole query for one word; each try is a search.
+// Candidates looked at for one word, and tried in the whole query (each try is a search).
+constexpr std::size_t kLooked = 10;
 constexpr std::size_t kTried = 3;
 // A close word must occur in this many times more articles than the word to be suggested.
 constexpr Xapian::doccount kMoreCommon = 10;
@@ -113,6 +114,7 @@ std::vector<SpellingCandidate> spelling_candidates(const Xapian::Database& datab
   const std::string start = schema::make_term(prefix, word.substr(0, first_end));
   const std::size_t prefix_size = start.size() - first_end;
   const std::string stem = analyzer.stem(word, language);
+  std::vector<std::string> stems;  // of each candidate found
   for (auto it = database.allterms_begin(start); it != database.allterms_end(start); ++it) {
     const std::string term = *it;  // the iterator hands out a temporary
     std::string_view value(term);
@@ -121,14 +123,27 @@ std::vector<SpellingCandidate> spelling_candidates(const Xapian::Database& datab
     std::u32string other = decode(value);
     unsigned distance = edit_distance(letters, other, most);
     if (distance > most) continue;
-    if (analyzer.stem(value, language) == stem) continue;
+    std::string other_stem = analyzer.stem(value, language);
+    if (other_stem == stem) continue;
     found.push_back({std::string(value), it.get_termfreq(), distance});
+    stems.push_back(std::move(other_stem));
   }
-  std::stable_sort(found.begin(), found.end(), [](const SpellingCandidate& a, const SpellingCandidate& b) {
-    return a.distance != b.distance ? a.distance < b.distance : a.frequency > b.frequency;
+  std::vector<std::size_t> order(found.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return found[a].distance != found[b].distance ? found[a].distance < found[b].distance
+                                                  : found[a].frequency > found[b].frequency;
   });
-  if (found.size() > limit) found.resize(limit);
-  return found;
+  // Words of one stem find the same articles: only the closest, most frequent of them is offered.
+  std::vector<SpellingCandidate> out;
+  std::vector<std::string_view> offered;
+  for (std::size_t i : order) {
+    if (out.size() == limit) break;
+    if (std::find(offered.begin(), offered.end(), stems[i]) != offered.end()) continue;
+    offered.push_back(stems[i]);
+    out.push_back(std::move(found[i]));
+  }
+  return out;
 }
 
 Xapian::doccount count_matches(const Xapian::Database& database, const Xapian::Query& query,
@@ -154,9 +169,15 @@ std::optional<DidYouMean> did_you_mean(const Xapian::Database& database, const P
     Xapian::doccount count = count_matches(database, piece.query, few + 1);
     if (count > few) continue;
     auto candidates =
-        spelling_candidates(database, prefix, piece.words.front(), analyzer, options.language, kTried);
+        spelling_candidates(database, prefix, piece.words.front(), analyzer, options.language, kLooked);
     Xapian::doccount needed = std::max<Xapian::doccount>(1, kMoreCommon * count);
     std::erase_if(candidates, [&](const SpellingCandidate& c) { return c.frequency < needed; });
+    // A closer word always beats a farther one; among the closest few, the whole query decides.
+    if (!candidates.empty()) {
+      unsigned closest = candidates.front().distance;
+      std::erase_if(candidates, [&](const SpellingCandidate& c) { return c.distance > closest; });
+      if (candidates.size() > kTried) candidates.resize(kTried);
+    }
     if (!candidates.empty()) plan.push_back({&piece, std::move(candidates)});
   }
   if (plan.empty()) return std::nullopt;

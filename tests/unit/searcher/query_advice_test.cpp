@@ -40,6 +40,9 @@ struct Archive {
     add("a4", "Farm news", "A cart lost a wheel; the cart was mended.", "2014-07-01");
     add("a5", "Market news", "The cart market rose.", "2014-07-02");
     add("a6", "Vladmir spoke", "Vladmir Putin spoke at length.", "2014-07-03");
+    add("a7", "Reuter report", "Reuter said the register was full.", "2014-06-01");
+    add("a8", "Reuter note", "Reuter said so.", "2014-06-02");
+    add("a9", "Reuter memo", "Reuter again.", "2014-06-03");
     db.commit();
   }
 
@@ -128,6 +131,9 @@ BOOST_AUTO_TEST_CASE(spelling_candidates_are_close_words_of_another_stem_closest
   BOOST_TEST(words("", "ab").empty());    // too short to guess
   BOOST_TEST(words("", "g20x").empty());  // numbers are not spelt
   BOOST_TEST(words("", "xqzv").empty());
+  // Closest first, however frequent a farther word is.
+  BOOST_TEST(words("", "regiter") == (std::vector<std::string>{"register", "reuter"}),
+             boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(did_you_mean_corrects_rare_words_in_the_written_case) {
@@ -143,6 +149,7 @@ BOOST_AUTO_TEST_CASE(did_you_mean_corrects_rare_words_in_the_written_case) {
       {"title:putn", "title:putin"},
       {"cat beijing", "cast beijing"},  // cart is more frequent, but only cast finds the query
       {"cat", "cart"},
+      {"regiter", "register"},  // "reuter" is in more articles, but two edits away
       {"putin beijing", std::nullopt},
       {"putin -putn", std::nullopt},  // excluded words are not corrected
       {"\"putn\"", std::nullopt},     // nor quoted ones
