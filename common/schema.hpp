@@ -7,7 +7,8 @@
 //   terms
 //     Q<id>                 unique id (boolean); replace_document() keys on it
 //     <word>                every word of title, dateline and body, with positions (phrases)
-//     Z<stem>               stem of every such word, wdf only (ranked word search)
+//     Z<stem>               stem of every such word, wdf only (ranked word search); title words count
+//                           kTitleWdf times in both (the title boost)
 //     S<word>  ZS<stem>     title words (positions) and stems: title:
 //     XSRC<word> ZXSRC<stem> source/agency words: source:
 //     A<word>  ZA<stem>     byline words: byline:
@@ -48,6 +49,10 @@ inline constexpr std::size_t kMaxTermBytes = 240;
 // Gap between the positions of consecutive fields, so a phrase cannot match across a field boundary.
 inline constexpr std::uint32_t kFieldPositionGap = 100;
 
+// Within-document frequency of each headline word in the all-text terms (a body word counts 1): the title
+// boost, chosen on CISI with scripts/eval-retrieval (2 and 3 score alike, 4 is worse).
+inline constexpr std::uint32_t kTitleWdf = 2;
+
 namespace prefix {
 inline constexpr std::string_view kId = "Q";
 inline constexpr std::string_view kStem = "Z";  // put before a field's prefix for its stems
@@ -73,6 +78,8 @@ inline constexpr std::string_view kMentions = "XMENT";
 enum class Slot : unsigned {
   PubDate = 0,  // UTC "YYYYMMDD" or "YYYYMMDDhhmmss": byte order is time order
   Source = 1,   // source as the article gives it (UTF-8), for display, facets and sorting
+  Facets = 2,   // the document's own L, D, XTOPIC, XEXCH, XPER, XORG, XPLACE and XMISC terms, sorted,
+                // joined by '\n' (no key holds one): facet counts read this instead of term lists
 };
 
 constexpr unsigned slot_number(Slot slot) {

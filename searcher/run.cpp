@@ -7,6 +7,8 @@
 #include <chrono>
 #include <cstdlib>
 #include <exception>
+#include <fstream>
+#include <iostream>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -17,7 +19,12 @@
 #include "common/util/display_width.hpp"
 #include "searcher/output/human.hpp"
 #include "searcher/output/json.hpp"
+#include "searcher/output/lines.hpp"
+#include "searcher/query/advice.hpp"
+#include "searcher/query/explain.hpp"
+#include "searcher/query/lenient.hpp"
 #include "searcher/query/query_parser.hpp"
+#include "searcher/results/query_terms.hpp"
 #include "searcher/results/search.hpp"
 #include "searcher/results/snippet.hpp"
 
@@ -64,56 +71,207 @@ std::string pointed_query(std::string_view text, std::size_t column) {
   return "  " + line + "\n  " + caret + "^";
 }
 
+// One query to run: its text, and in --batch mode its number and id.
+struct QueryJob {
+  std::string text;
+  unsigned number = 0;  // 1-based in --batch mode, 0 for a single query
+  std::string qid;
+};
+
+// A --batch line: "query" or "QID<TAB>query"; blank lines (and a final CR) are passed over.
+std::vector<QueryJob> read_batch(std::istream& in) {
+  std::vector<QueryJob> jobs;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    QueryJob job;
+    job.number = static_cast<unsigned>(jobs.size() + 1);
+    if (auto tab = line.find('\t'); tab != std::string::npos) {
+      job.qid = line.substr(0, tab);
+      job.text = line.substr(tab + 1);
+    } else {
+      job.qid = std::to_string(job.number);
+      job.text = line;
+    }
+    jobs.push_back(std::move(job));
+  }
+  return jobs;
+}
+
+// Runs queries against one open database, reusing the analyzer across them.
+class Runner {
+ public:
+  Runner(const Options& options, Xapian::Database database, std::ostream& out, std::ostream& err,
+         bool out_is_terminal)
+      : options_(options),
+        database_(std::move(database)),
+        out_(out),
+        err_(err),
+        style_{use_color(options.color, out_is_terminal), output_width(out_is_terminal)} {}
+
+  // kExitHits, kExitNoHits or kExitError (bad query syntax; the message is printed).
+  int run(const QueryJob& job) {
+    const auto started = std::chrono::steady_clock::now();
+    try {
+      query::ParseOptions parse_options;
+      parse_options.default_op = options_.any ? query::DefaultOp::Or : query::DefaultOp::And;
+      parse_options.language = options_.language;
+      parse_options.since = options_.since;
+      parse_options.until = options_.until;
+      parse_options.database = &database_;
+      query::LenientQuery lenient =
+          options_.lenient ? query::parse_lenient(job.text, analyzer_, parse_options)
+                           : query::LenientQuery{query::parse_query(job.text, analyzer_, parse_options), {}};
+      const query::ParsedQuery& parsed = lenient.parsed;
+      const std::string where = job.number == 0 ? "" : fmt::format("query {}: ", job.number);
+      for (const auto& line : query::notice_lines(parsed, lenient.ignored)) {
+        fmt::print(err_, "newsdig-search: {}{}\n", where, line);
+      }
+      if (options_.explain) {
+        bool json = options_.format == OutputFormat::Json || options_.format == OutputFormat::Jsonl;
+        out_ << (json ? query::explain_json(parsed, &database_) + "\n"
+                      : query::explain_text(parsed, &database_));
+        return kExitHits;
+      }
+
+      results::SearchRequest request;
+      request.query = parsed.query;
+      request.offset = options_.offset;
+      request.limit = options_.limit;
+      request.sort = options_.sort;
+      request.bm25 = options_.bm25;
+      request.recent_half_life_days = options_.recent_half_life_days;
+      // Any-word queries are ranked questions: feedback and stopping help them (scripts/eval-retrieval).
+      if (options_.expand.value_or(options_.any)) request.expansion = results::Expansion{};
+      if (options_.any) request.stopwords_language = options_.language;
+      request.facets = options_.facets;
+      request.facet_values = options_.facet_values;
+      request.timeline = options_.timeline;
+      results::SearchResult result = results::search(database_, request);
+      query::Advice advice =
+          query::advise(database_, parsed, analyzer_, parse_options, result.matches_estimated, wants_text());
+      if (advice.fallback) {
+        request.query = advice.fallback->query;
+        result = results::search(database_, request);
+      }
+      for (const auto& line : advice.messages) fmt::print(err_, "newsdig-search: {}{}\n", where, line);
+
+      output::Page page;
+      page.query = job.text;
+      page.database = options_.db;
+      page.query_number = job.number;
+      page.qid = job.number == 0 ? options_.qid : job.qid;
+      page.offset = options_.offset;
+      page.limit = options_.limit;
+      page.matches_estimated = result.matches_estimated;
+      page.matches_lower_bound = result.matches_lower_bound;
+      page.matches_upper_bound = result.matches_upper_bound;
+      page.facets = std::move(result.facets);
+      page.timeline = std::move(result.timeline);
+      page.expansion_terms = std::move(result.expansion_terms);
+      page.notices = query::notice_lines(parsed, lenient.ignored);
+      page.suggestions = std::move(advice.suggestions);
+      page.zero_hit_terms = std::move(advice.zero_hit_terms);
+      if (advice.fallback) page.fallback = "any";
+      if (wants_text()) {
+        results::SnippetMaker snippets(results::query_terms(parsed.query), options_.language, &database_);
+        results::SnippetOptions snippet_options;
+        snippet_options.max_snippets = options_.snippets;
+        for (auto& hit : result.hits) {
+          output::ShownHit shown;
+          shown.title_highlights = snippets.highlight_title(hit.record);
+          shown.snippets = snippets.make(hit.record, snippet_options);
+          shown.hit = std::move(hit);
+          page.hits.push_back(std::move(shown));
+        }
+      } else {
+        for (auto& hit : result.hits) page.hits.push_back({std::move(hit), {}, {}});
+      }
+      page.elapsed_ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+      write(page);
+      return result.matches_estimated > 0 && !advice.fallback ? kExitHits : kExitNoHits;
+    } catch (const query::DateError& e) {  // --since or --until after the other
+      fmt::print(err_, "newsdig-search: {}\n", e.what());
+      return kExitError;
+    } catch (const query::SyntaxError& e) {
+      std::string where = job.number == 0 ? "" : fmt::format("query {}: ", job.number);
+      fmt::print(err_, "newsdig-search: {}query error: {}\n{}\n", where, e.what(),
+                 pointed_query(job.text, e.column()));
+      if (job.number != 0 &&
+          (options_.format == OutputFormat::Jsonl || options_.format == OutputFormat::Json)) {
+        output::write_json_error(out_, job.number, job.qid, job.text, e.what(),
+                                 options_.format == OutputFormat::Jsonl);
+      }
+      return kExitError;
+    }
+  }
+
+ private:
+  // Formats that show text get snippets and title highlights; ids and trec do not need them.
+  bool wants_text() const {
+    return options_.format != OutputFormat::Ids && options_.format != OutputFormat::Trec;
+  }
+
+  void write(const output::Page& page) {
+    switch (options_.format) {
+      case OutputFormat::Human:
+        if (page.query_number != 0) {
+          if (page.query_number > 1) out_ << '\n';
+          out_ << (style_.color ? "\x1b[1m" : "") << "query " << page.query_number << ": " << page.query
+               << (style_.color ? "\x1b[0m" : "") << '\n';
+        }
+        if (page.matches_estimated == 0) {
+          fmt::print(err_, "newsdig-search: no articles match {}\n", page.query);
+          if (page.query_number != 0) out_ << "0 hits\n";
+        } else {
+          output::write_human(out_, page, style_);
+        }
+        break;
+      case OutputFormat::Json: output::write_json(out_, page); break;
+      case OutputFormat::Jsonl: output::write_jsonl(out_, page); break;
+      case OutputFormat::Ids: output::write_ids(out_, page); break;
+      case OutputFormat::Trec: output::write_trec(out_, page, options_.run_tag); break;
+    }
+  }
+
+  const Options& options_;
+  Xapian::Database database_;
+  std::ostream& out_;
+  std::ostream& err_;
+  output::HumanStyle style_;
+  analysis::Analyzer analyzer_;
+};
+
 }  // namespace
 
 int run(const Options& options, std::ostream& out, std::ostream& err, bool out_is_terminal) {
-  const auto started = std::chrono::steady_clock::now();
-  const std::string text = query_text(options);
   try {
-    Xapian::Database database = store::open_for_search(options.db);
-    analysis::Analyzer analyzer;
-    query::ParseOptions parse_options;
-    parse_options.default_op = options.any ? query::DefaultOp::Or : query::DefaultOp::And;
-    parse_options.language = options.language;
-    query::ParsedQuery parsed = query::parse_query(text, analyzer, parse_options);
-
-    auto result = results::search(database, {parsed.query, options.offset, options.limit});
-
-    output::Page page;
-    page.query = text;
-    page.database = options.db;
-    page.offset = options.offset;
-    page.limit = options.limit;
-    page.matches_estimated = result.matches_estimated;
-    page.matches_lower_bound = result.matches_lower_bound;
-    page.matches_upper_bound = result.matches_upper_bound;
-    results::SnippetMaker snippets(parsed.highlight_words, options.language);
-    for (auto& hit : result.hits) {
-      output::ShownHit shown;
-      shown.title_highlights = snippets.highlight(hit.record.title);
-      shown.snippets = snippets.make(hit.record);
-      shown.hit = std::move(hit);
-      page.hits.push_back(std::move(shown));
+    std::vector<QueryJob> jobs;
+    if (options.batch.empty()) {
+      jobs.push_back({query_text(options), 0, options.qid});
+    } else if (options.batch == "-") {
+      jobs = read_batch(std::cin);
+    } else {
+      std::ifstream file(options.batch);
+      if (!file) {
+        fmt::print(err, "newsdig-search: cannot read the batch file {}: check the path\n", options.batch);
+        return kExitError;
+      }
+      jobs = read_batch(file);
     }
-    page.elapsed_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-
-    switch (options.format) {
-      case OutputFormat::Human:
-        if (page.matches_estimated == 0) {
-          fmt::print(err, "newsdig-search: no articles match {}\n", text);
-        } else {
-          output::write_human(out, page,
-                              {use_color(options.color, out_is_terminal), output_width(out_is_terminal)});
-        }
-        break;
-      case OutputFormat::Json: output::write_json(out, page); break;
-      case OutputFormat::Jsonl: output::write_jsonl(out, page); break;
+    Runner runner(options, store::open_for_search(options.db), out, err, out_is_terminal);
+    bool any_hits = false, any_error = false;
+    for (const auto& job : jobs) {
+      int code = runner.run(job);
+      any_hits = any_hits || code == kExitHits;
+      any_error = any_error || code == kExitError;
+      out.flush();
+      if (!out) break;  // the reader went away
     }
-    out.flush();
-    return result.matches_estimated > 0 ? kExitHits : kExitNoHits;
-  } catch (const query::SyntaxError& e) {
-    fmt::print(err, "newsdig-search: query error: {}\n{}\n", e.what(), pointed_query(text, e.column()));
+    if (any_error) return kExitError;
+    return any_hits ? kExitHits : kExitNoHits;
   } catch (const store::StoreError& e) {
     fmt::print(err, "newsdig-search: {}\n", e.what());
   } catch (const std::exception& e) {

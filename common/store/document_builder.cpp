@@ -66,6 +66,31 @@ void add_date_terms(Xapian::Document& document, const std::string& date) {
   document.add_value(schema::slot_number(schema::Slot::PubDate), util::to_slot_value(*timestamp));
 }
 
+// The Facets slot: the facet terms the document already holds, read back from it so the two agree.
+void add_facet_value(Xapian::Document& document) {
+  // In term order, so one pass of skip_to visits them all.
+  static constexpr std::string_view kFacetPrefixes[] = {
+      schema::prefix::kDay, schema::prefix::kLang,   schema::prefix::kExchange, schema::prefix::kMisc,
+      schema::prefix::kOrg, schema::prefix::kPerson, schema::prefix::kPlace,    schema::prefix::kTopic,
+  };
+  std::string value;
+  auto it = document.termlist_begin();
+  for (auto prefix : kFacetPrefixes) {
+    if (it == document.termlist_end()) break;
+    it.skip_to(std::string(prefix));
+    for (; it != document.termlist_end(); ++it) {
+      const std::string term = *it;
+      if (term.compare(0, prefix.size(), prefix) != 0) break;
+      // "XPER" also starts "XPERSON..." of no field; only a lower-case, digit or ':' value follows a prefix.
+      auto next = term.size() > prefix.size() ? static_cast<unsigned char>(term[prefix.size()]) : 0;
+      if (next >= 'A' && next <= 'Z') continue;
+      if (!value.empty()) value.push_back('\n');
+      value += term;
+    }
+  }
+  if (!value.empty()) document.add_value(schema::slot_number(schema::Slot::Facets), value);
+}
+
 }  // namespace
 
 std::string id_term(const std::string& id) {
@@ -100,11 +125,13 @@ Xapian::Document build_document(const Article& article, analysis::Analyzer& anal
     std::uint32_t end = analyzer.tokenize(text, tokens, position, &token_stats);
     auto field = schema::field_for_part(plan.part);
     std::string field_stem_prefix = field ? schema::stem_prefix(field->prefix) : std::string();
+    // The title boost: a headline word counts kTitleWdf times in the all-text terms BM25 ranks by.
+    const Xapian::termcount wdf = plan.part == schema::ArticlePart::Title ? schema::kTitleWdf : 1;
     for (const auto& token : tokens) {
       std::string stem = token.stemmable ? analyzer.stem(token.term, language) : std::string();
       if (plan.all_text) {
-        document.add_posting(token.term, token.position);
-        if (!stem.empty()) document.add_term(schema::make_term(schema::prefix::kStem, stem));
+        document.add_posting(token.term, token.position, wdf);
+        if (!stem.empty()) document.add_term(schema::make_term(schema::prefix::kStem, stem), wdf);
       }
       if (field) {
         document.add_posting(schema::make_term(field->prefix, token.term), token.position);
@@ -116,6 +143,7 @@ Xapian::Document build_document(const Article& article, analysis::Analyzer& anal
   }
   if (stats != nullptr) stats->dropped_long += token_stats.dropped_long;
 
+  add_facet_value(document);
   document.set_data(encode_record(stored));
   return document;
 }

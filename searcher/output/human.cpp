@@ -1,5 +1,7 @@
 #include "searcher/output/human.hpp"
 
+#include <algorithm>
+#include <array>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -15,6 +17,23 @@ constexpr std::string_view kDim = "\x1b[2m";
 constexpr std::string_view kMatch = "\x1b[1;31m";
 constexpr std::string_view kReset = "\x1b[0m";
 constexpr std::string_view kPlainMark = "**";
+constexpr std::string_view kPeak = " ◀ peak";
+constexpr std::array<std::string_view, 8> kEighths = {"▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"};
+
+unsigned text_width(std::string_view text) {
+  unsigned width = 0;
+  for (std::size_t offset = 0; offset < text.size();)
+    width += util::display_width(util::next_code_point(text, offset));
+  return width;
+}
+
+// A bar of `eighths` eighths of a column.
+std::string bar(std::size_t eighths) {
+  std::string out;
+  for (std::size_t i = 0; i < eighths / 8; ++i) out += kEighths.back();
+  if (eighths % 8 != 0) out += kEighths[eighths % 8 - 1];
+  return out;
+}
 
 // Byte offsets in `text` where a new line starts, wrapping greedily at spaces (or anywhere in text with
 // no spaces, such as Chinese) so no line is wider than `width` columns.
@@ -95,6 +114,81 @@ std::string count_line(const Page& page) {
   return line;
 }
 
+void write_facets(std::ostream& out, const Page& page, const HumanStyle& style) {
+  std::size_t label_width = 0;
+  for (const auto& counts : page.facets)
+    label_width = std::max(label_width, results::facet_name(counts.facet).size());
+  const std::string indent(label_width + 2, ' ');
+  for (const auto& counts : page.facets) {
+    std::string_view name = results::facet_name(counts.facet);
+    if (style.color) out << kBold;
+    out << name;
+    if (style.color) out << kReset;
+    out << std::string(label_width + 2 - name.size(), ' ');
+    unsigned column = static_cast<unsigned>(indent.size());
+    if (counts.values.empty()) out << "(none)";
+    for (std::size_t i = 0; i < counts.values.size(); ++i) {
+      std::string item = counts.values[i].value + " " + std::to_string(counts.values[i].count);
+      if (i + 1 < counts.values.size()) item += ",";
+      unsigned width = text_width(item);
+      if (i > 0 && column + 1 + width > style.width) {
+        out << '\n' << indent;
+        column = static_cast<unsigned>(indent.size());
+      } else if (i > 0) {
+        out << ' ';
+        ++column;
+      }
+      out << item;
+      column += width;
+    }
+    if (counts.distinct > counts.values.size()) {
+      std::string more = "(" + std::to_string(counts.distinct - counts.values.size()) + " more)";
+      if (style.color) out << kDim;
+      out << ' ' << more;
+      if (style.color) out << kReset;
+    }
+    out << '\n';
+  }
+}
+
+void write_timeline(std::ostream& out, const results::Timeline& timeline, const HumanStyle& style) {
+  if (timeline.buckets.empty()) {
+    out << "timeline: no dated hits\n";
+    return;
+  }
+  const results::TimelineBucket* peak = &timeline.buckets.front();
+  for (const auto& bucket : timeline.buckets) {
+    if (bucket.count > peak->count) peak = &bucket;
+  }
+  const std::string peak_count = std::to_string(peak->count);
+  const bool by_day = timeline.granularity == results::Granularity::Day;
+  if (style.color) out << kDim;
+  out << "hits per " << (by_day ? "day" : "month") << ", " << timeline.buckets.front().period << " to "
+      << timeline.buckets.back().period << "; peak " << peak->period << " with " << peak_count;
+  if (timeline.undated > 0) out << "; " << timeline.undated << " undated";
+  if (style.color) out << kReset;
+  out << '\n';
+  // label, " │", bar, " ", count, peak marker: the bar gets what the terminal has left.
+  const std::size_t label = timeline.buckets.front().period.size();
+  const std::size_t fixed = label + 2 + 1 + peak_count.size() + text_width(kPeak);
+  const std::size_t columns = style.width > fixed + 10 ? style.width - fixed : 10;
+  for (const auto& bucket : timeline.buckets) {
+    out << bucket.period << " │";
+    std::size_t eighths =
+        peak->count == 0
+            ? 0
+            : (static_cast<std::size_t>(bucket.count) * columns * 8 + peak->count / 2) / peak->count;
+    if (bucket.count > 0 && eighths == 0) eighths = 1;
+    const bool is_peak = &bucket == peak;
+    if (style.color && is_peak) out << kMatch;
+    out << bar(eighths);
+    if (style.color && is_peak) out << kReset;
+    out << ' ' << bucket.count;
+    if (is_peak) out << kPeak;
+    out << '\n';
+  }
+}
+
 }  // namespace
 
 void write_human(std::ostream& out, const Page& page, const HumanStyle& style) {
@@ -131,6 +225,14 @@ void write_human(std::ostream& out, const Page& page, const HumanStyle& style) {
   out << count_line(page);
   if (style.color) out << kReset;
   out << '\n';
+  if (!page.facets.empty()) {
+    out << '\n';
+    write_facets(out, page, style);
+  }
+  if (page.timeline) {
+    out << '\n';
+    write_timeline(out, *page.timeline, style);
+  }
 }
 
 }  // namespace newsdig::output

@@ -1,6 +1,7 @@
 #pragma once
 // One page of results as the output formats receive it: the hits with their snippets and title
-// highlights already made, and the figures of the whole result.
+// highlights already made, the figures of the whole result, its facets and timeline.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,8 @@ struct ShownHit {
 struct Page {
   std::string query;
   std::string database;
+  unsigned query_number = 0;  // 1-based in --batch mode, 0 for a single query
+  std::string qid;            // query id (trec output; --batch lines may name theirs)
   unsigned offset = 0;
   unsigned limit = 0;
   Xapian::doccount matches_estimated = 0;
@@ -27,6 +30,14 @@ struct Page {
   Xapian::doccount matches_upper_bound = 0;
   double elapsed_ms = 0;
   std::vector<ShownHit> hits;
+  std::vector<results::FacetCounts> facets;
+  std::optional<results::Timeline> timeline;
+  std::vector<std::string> expansion_terms;  // --expand: stems the feedback added
+  // Query advice (searcher/query/advice.hpp); JSON keys only when non-empty.
+  std::vector<std::string> notices;         // a wildcard cut short, what --lenient ignored
+  std::vector<std::string> suggestions;     // "did you mean": the corrected query
+  std::vector<std::string> zero_hit_terms;  // no hits: the parts of the query that match nothing
+  std::string fallback;                     // "any": the query found nothing; the hits are its --any form's
 };
 
 }  // namespace newsdig::output

@@ -1,6 +1,10 @@
 #pragma once
-// Running a parsed query against a database: BM25 ranking, paging, and the stored records of the hits.
+// Running a parsed query against a database: BM25 ranking (with optional pseudo-relevance feedback and
+// a recency blend) or date order, paging, the stored records of the hits, and the facet counts and
+// timeline over the whole match set (Xapian match spies).
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -9,10 +13,80 @@
 
 namespace newsdig::results {
 
+enum class SortOrder { Relevance, Newest, Oldest };
+
+// BM25 parameters. The defaults were chosen on CISI with scripts/eval-retrieval (see docs/cli.md): the
+// middle of the flat region of the k1 x b grid, not its single best cell.
+struct Bm25Params {
+  double k1 = 1.8;
+  double b = 0.6;
+};
+
+// Pseudo-relevance feedback: the top `feedback_docs` hits of the query are taken as relevant (a
+// Xapian::RSet), Xapian's expand set (Enquire::get_eset) names the `terms` stems that best tell them
+// apart from the collection, and those stems re-rank the match set (OP_AND_MAYBE: the hits stay the
+// same, only their order changes), each weighted by its expand weight relative to the best one, all
+// together scaled by `weight`.
+struct Expansion {
+  unsigned feedback_docs = 10;
+  unsigned terms = 20;
+  double weight = 0.5;
+  std::string scheme = "bo1";  // Xapian's expand weighting: "bo1" (DFR Bose-Einstein) or "trad" (Robertson)
+};
+
+// Facets counted over the whole match set. Term facets count the boolean terms of a field (their folded
+// keys, which are also what the field matches); Source counts the source slot as written; Year, Month and
+// Day count the publication date as the article gives it (its D term: what `date:` matches). Counts come
+// from the Facets slot (schema::Slot), or from term lists in a database indexed before it existed.
+enum class Facet { Person, Org, Place, Misc, Topic, Exchange, Lang, Source, Year, Month, Day };
+
+// The name used in --facets and in JSON ("person", "month"), and back.
+std::string_view facet_name(Facet facet);
+std::optional<Facet> facet_from_name(std::string_view name);
+
+struct FacetValue {
+  std::string value;  // the folded key, the source as written, or "2014", "2014-09", "2014-09-22"
+  Xapian::doccount count = 0;
+};
+
+struct FacetCounts {
+  Facet facet = Facet::Person;
+  std::vector<FacetValue> values;  // most frequent first (ties by value); dates in time order instead
+  std::size_t distinct = 0;        // distinct values in the whole match set (values may be cut to a top)
+};
+
+enum class Granularity { Day, Month };
+
+struct TimelineBucket {
+  std::string period;  // "2014-09" or "2014-09-22"
+  Xapian::doccount count = 0;
+};
+
+// Hits per period from the first to the last dated hit, empty periods included. Per day when that span is
+// at most kTimelineDayLimit days, else per month.
+struct Timeline {
+  Granularity granularity = Granularity::Month;
+  std::vector<TimelineBucket> buckets;
+  Xapian::doccount undated = 0;  // hits without a publication date
+};
+inline constexpr unsigned kTimelineDayLimit = 62;
+
 struct SearchRequest {
   Xapian::Query query;
   unsigned offset = 0;
   unsigned limit = 10;
+  SortOrder sort = SortOrder::Relevance;
+  Bm25Params bm25;
+  // Relevance blended with recency: score = BM25 + best BM25 of the query x 0.5^(age / half-life), the
+  // age counted back from the newest article in the database (archives are not judged by today's date).
+  std::optional<double> recent_half_life_days;
+  std::optional<Expansion> expansion;
+  // When set, the stopwords of this language are left out of OR-ed word lists (any-word ranking), as long
+  // as some other word is left: they would add noise, not evidence.
+  std::string stopwords_language;
+  std::vector<Facet> facets;
+  unsigned facet_values = 10;  // most values kept per facet (0 = all)
+  bool timeline = false;
 };
 
 struct Hit {
@@ -27,9 +101,15 @@ struct SearchResult {
   Xapian::doccount matches_estimated = 0;
   Xapian::doccount matches_lower_bound = 0;
   Xapian::doccount matches_upper_bound = 0;
+  std::vector<FacetCounts> facets;  // in the order asked
+  std::optional<Timeline> timeline;
+  std::vector<std::string> expansion_terms;  // the stems feedback added, best first
 };
 
-// Throws std::runtime_error naming the database when Xapian fails (including a damaged stored record).
+// Throws std::runtime_error naming what failed when Xapian fails (including a damaged stored record).
 SearchResult search(const Xapian::Database& database, const SearchRequest& request);
+
+// Days since 1970-01-01 of a date-slot value ("YYYYMMDD..."), or nothing when it is not one.
+std::optional<long> slot_day_number(std::string_view value);
 
 }  // namespace newsdig::results

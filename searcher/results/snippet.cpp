@@ -1,129 +1,345 @@
 #include "searcher/results/snippet.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <stdexcept>
 #include <unordered_set>
+#include <utility>
+
+#include "common/util/text.hpp"
+#include "searcher/results/stopwords.hpp"
 
 namespace newsdig::results {
 namespace {
 
 constexpr std::string_view kEllipsis = "…";
 
-struct ScoredSentence {
-  std::size_t index = 0;
-  analysis::SentenceSpan span;
-  std::size_t distinct = 0;  // different query words matched
-  std::size_t total = 0;     // all matched words
-};
-
-// Marks that touch (a CJK word run, which the analyzer splits without spaces) become one mark.
-void add_mark(std::vector<Highlight>& marks, std::uint32_t begin, std::uint32_t end) {
-  if (!marks.empty() && marks.back().end == begin) {
-    marks.back().end = end;
-  } else {
-    marks.push_back({begin, end});
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
   }
+  return true;
 }
 
-bool better(const ScoredSentence& a, const ScoredSentence& b) {
-  if (a.distinct != b.distinct) return a.distinct > b.distinct;
-  if (a.total != b.total) return a.total > b.total;
-  return a.index < b.index;
+bool is_capital(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') || c >= 0x80;  // a UTF-8 byte: a capital beyond ASCII (SÃO PAULO)
+}
+
+bool is_dash_at(std::string_view text, std::size_t i, std::size_t& length) {
+  if (text.substr(i, 3) == "—" || text.substr(i, 3) == "–") {
+    length = 3;
+    return true;
+  }
+  if (text.substr(i, 2) == "--") {
+    length = 2;
+    return true;
+  }
+  if (i < text.size() && text[i] == '-') {
+    length = 1;
+    return true;
+  }
+  return false;
+}
+
+// A unit of the query that text can match: a word, a phrase or a wildcard.
+enum class UnitKind { Word, Phrase, Wildcard };
+
+struct Unit {
+  UnitKind kind = UnitKind::Word;
+  std::size_t index = 0;  // into QueryTerms::words, phrases or wildcards
+  TextArea area = TextArea::AllText;
+  double weight = 1;  // rarity, for ranking sentences
+  bool weak = false;  // a lone stopword: neither marked nor counted while the query has other units
+};
+
+struct Mark {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::size_t unit = 0;
+};
+
+struct Sentence {
+  std::size_t index = 0;
+  std::uint32_t begin = 0;  // byte offsets into the body
+  std::uint32_t end = 0;
+  double score = 0;         // summed weight of the distinct units it holds
+  std::size_t matches = 0;  // all marks in it
+};
+
+bool covers(TextArea area, TextArea searched) {
+  if (area == searched) return true;
+  return area == TextArea::AllText && (searched == TextArea::Title || searched == TextArea::AllText);
+}
+
+// Marks sorted and merged: overlapping marks (a word inside a marked phrase) and touching ones (a CJK run
+// the analyzer split without spaces) become one.
+std::vector<Highlight> merged(std::vector<Mark> marks) {
+  std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::vector<Highlight> out;
+  for (const auto& mark : marks) {
+    if (!out.empty() && mark.begin <= out.back().end) {
+      out.back().end = std::max(out.back().end, mark.end);
+    } else {
+      out.push_back({mark.begin, mark.end});
+    }
+  }
+  return out;
 }
 
 }  // namespace
 
-SnippetMaker::SnippetMaker(std::vector<std::string> words, std::string language)
-    : words_(std::move(words)), language_(std::move(language)) {
-  for (const auto& word : words_) stems_.push_back(analyzer_.stem(word, language_));
-}
+struct SnippetMaker::Impl {
+  QueryTerms terms;
+  std::string language;
+  std::vector<Unit> units;
+  bool only_weak = false;
+  analysis::Analyzer analyzer;
+  std::map<std::string, analysis::SentenceSplitter, std::less<>> splitters;
+  std::map<std::string, std::unordered_map<std::string, std::string>, std::less<>> stems;  // per language
+  std::unordered_map<std::string, std::vector<std::size_t>> exact_units;  // word or phrase's first word
+  std::unordered_map<std::string, std::vector<std::size_t>> stem_units;
+  std::vector<analysis::Token> tokens;
 
-bool SnippetMaker::matches(const analysis::Token& token) {
-  if (std::find(words_.begin(), words_.end(), token.term) != words_.end()) return true;
-  if (!token.stemmable) return false;
-  auto stem = analyzer_.stem(token.term, language_);
-  return std::find(stems_.begin(), stems_.end(), stem) != stems_.end();
-}
-
-std::vector<Highlight> SnippetMaker::highlight(std::string_view text) {
-  std::vector<Highlight> result;
-  if (words_.empty()) return result;
-  for (const auto& token : analyzer_.tokenize(text)) {
-    if (matches(token)) add_mark(result, token.begin, token.end);
+  Impl(QueryTerms query_terms, std::string default_language, const Xapian::Database* database)
+      : terms(std::move(query_terms)), language(std::move(default_language)) {
+    auto weight = [&](const std::string& term) {
+      if (database == nullptr) return 1.0;
+      double n = static_cast<double>(database->get_doccount());
+      double df = static_cast<double>(database->get_termfreq(term));
+      return df > 0 ? std::max(0.1, std::log((n + 1) / df)) : 1.0;
+    };
+    for (std::size_t i = 0; i < terms.words.size(); ++i) {
+      const auto& word = terms.words[i];
+      bool stop = word.stem ? is_stopword_stem(word.term, language) : is_stopword(word.term, language);
+      units.push_back({UnitKind::Word, i, word.area, weight(word.index_term), stop});
+    }
+    for (std::size_t i = 0; i < terms.phrases.size(); ++i) {
+      double sum = 0;
+      for (const auto& term : terms.phrases[i].index_terms) sum += weight(term);
+      units.push_back({UnitKind::Phrase, i, terms.phrases[i].area, sum, false});
+    }
+    for (std::size_t i = 0; i < terms.wildcards.size(); ++i) {
+      units.push_back({UnitKind::Wildcard, i, terms.wildcards[i].area, 1.0, false});
+    }
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      const Unit& unit = units[u];
+      if (unit.kind == UnitKind::Word) {
+        const QueryWord& word = terms.words[unit.index];
+        (word.stem ? stem_units : exact_units)[word.term].push_back(u);
+      } else if (unit.kind == UnitKind::Phrase) {
+        exact_units[terms.phrases[unit.index].terms.front()].push_back(u);
+      }
+    }
+    only_weak = std::all_of(units.begin(), units.end(), [](const Unit& unit) { return unit.weak; });
   }
-  return result;
+
+  const std::string& stem(const std::string& term, std::unordered_map<std::string, std::string>& cache,
+                          std::string_view lang) {
+    auto found = cache.find(term);
+    if (found != cache.end()) return found->second;
+    return cache.emplace(term, analyzer.stem(term, lang)).first->second;
+  }
+
+  analysis::SentenceSplitter& splitter(std::string_view lang) {
+    auto found = splitters.find(lang);
+    if (found != splitters.end()) return found->second;
+    // ICU has sentence break exceptions for only some languages, and SentenceSplitter throws for the
+    // rest (ja, zh): those split by the rules of the root locale.
+    analysis::SentenceOptions options;
+    options.language = std::string(lang);
+    for (std::string_view candidate : {lang, std::string_view("und"), std::string_view("en")}) {
+      options.language = std::string(candidate);
+      try {
+        return splitters.emplace(std::string(lang), analysis::SentenceSplitter(options)).first->second;
+      } catch (const std::runtime_error&) {
+        if (candidate == "en") throw;
+      }
+    }
+    throw std::logic_error("unreachable");
+  }
+
+  bool counts(const Unit& unit) const { return !unit.weak || only_weak; }
+
+  // The marks of every unit of `searched` in the text whose tokens are `text_tokens`.
+  std::vector<Mark> find(const std::vector<analysis::Token>& text_tokens, TextArea searched,
+                         std::string_view lang) {
+    std::vector<Mark> marks;
+    auto wanted = [&](std::size_t u) { return covers(units[u].area, searched) && counts(units[u]); };
+    auto cache = stems.find(lang);
+    if (cache == stems.end())
+      cache = stems.emplace(std::string(lang), std::unordered_map<std::string, std::string>()).first;
+    for (std::size_t i = 0; i < text_tokens.size(); ++i) {
+      const analysis::Token& token = text_tokens[i];
+      if (auto found = exact_units.find(token.term); found != exact_units.end()) {
+        for (std::size_t u : found->second) {
+          if (!wanted(u)) continue;
+          if (units[u].kind == UnitKind::Word) {
+            marks.push_back({token.begin, token.end, u});
+            continue;
+          }
+          const auto& words = terms.phrases[units[u].index].terms;
+          if (i + words.size() > text_tokens.size()) continue;
+          bool hit = true;
+          for (std::size_t k = 1; k < words.size() && hit; ++k) {
+            const auto& next = text_tokens[i + k];
+            hit = next.term == words[k] && next.position == token.position + k;
+          }
+          if (hit) marks.push_back({token.begin, text_tokens[i + words.size() - 1].end, u});
+        }
+      }
+      if (!stem_units.empty() && token.stemmable) {
+        if (auto found = stem_units.find(stem(token.term, cache->second, lang)); found != stem_units.end()) {
+          for (std::size_t u : found->second) {
+            if (wanted(u)) marks.push_back({token.begin, token.end, u});
+          }
+        }
+      }
+      for (std::size_t u = 0; u < units.size(); ++u) {
+        if (units[u].kind != UnitKind::Wildcard || !wanted(u)) continue;
+        const std::string& prefix = terms.wildcards[units[u].index].prefix;
+        if (token.term.compare(0, prefix.size(), prefix) == 0) marks.push_back({token.begin, token.end, u});
+      }
+    }
+    return marks;
+  }
+};
+
+SnippetMaker::SnippetMaker(QueryTerms terms, std::string language, const Xapian::Database* database)
+    : impl_(std::make_unique<Impl>(std::move(terms), std::move(language), database)) {}
+
+SnippetMaker::~SnippetMaker() = default;
+
+std::vector<Highlight> SnippetMaker::highlight(std::string_view text, TextArea area,
+                                               std::string_view language) {
+  if (impl_->units.empty() || text.empty()) return {};
+  impl_->tokens.clear();
+  impl_->analyzer.tokenize(text, impl_->tokens);
+  return merged(impl_->find(impl_->tokens, area, language));
+}
+
+std::vector<Highlight> SnippetMaker::highlight_title(const Article& article) {
+  return highlight(article.title, TextArea::Title, article.lang.empty() ? impl_->language : article.lang);
 }
 
 std::vector<Snippet> SnippetMaker::make(const Article& article, const SnippetOptions& options) {
   std::vector<Snippet> snippets;
   const std::string_view body = article.body;
   if (body.empty() || options.max_snippets == 0) return snippets;
+  const std::string_view lang = article.lang.empty() ? std::string_view(impl_->language) : article.lang;
 
-  std::vector<ScoredSentence> scored;
-  std::size_t index = 0;
-  for (const auto& span : sentences_.split(body)) {
-    ScoredSentence sentence{index++, span, 0, 0};
-    if (!words_.empty()) {
-      std::unordered_set<std::string> seen;
-      for (const auto& token : analyzer_.tokenize(body.substr(span.begin, span.end - span.begin))) {
-        if (!matches(token)) continue;
-        ++sentence.total;
-        if (seen.insert(analyzer_.stem(token.term, language_)).second) ++sentence.distinct;
-      }
+  std::vector<Sentence> sentences;
+  bool first = true;
+  for (const auto& span : impl_->splitter(lang).split(body)) {
+    Sentence sentence{sentences.size(), span.begin, span.end, 0, 0};
+    std::string_view text = body.substr(span.begin, span.end - span.begin);
+    if (std::exchange(first, false)) {
+      auto skip = dateline_length(text);
+      if (skip >= text.size()) continue;
+      sentence.begin += static_cast<std::uint32_t>(skip);
+      text.remove_prefix(skip);
     }
-    scored.push_back(sentence);
+    if (is_boilerplate(text)) continue;
+    sentences.push_back(sentence);
   }
-  if (scored.empty()) return snippets;
+  if (sentences.empty()) return snippets;
 
-  std::vector<ScoredSentence> chosen;
-  std::vector<ScoredSentence> ranked = scored;
-  std::stable_sort(ranked.begin(), ranked.end(), better);
+  // One pass of the analyzer over the body: its positions run on across sentences as the index's do, so a
+  // phrase is found where the matcher found it.
+  std::vector<analysis::Token>& tokens = impl_->tokens;
+  tokens.clear();
+  if (!impl_->units.empty()) impl_->analyzer.tokenize(body, tokens);
+  std::vector<Mark> marks = impl_->find(tokens, TextArea::AllText, lang);
+  std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.begin < b.begin; });
+
+  // Which sentence each mark falls in; a sentence's score is the weight of the distinct units it holds.
+  auto mark = marks.begin();
+  for (auto& sentence : sentences) {
+    while (mark != marks.end() && mark->begin < sentence.begin) ++mark;
+    std::vector<std::size_t> seen;
+    for (auto it = mark; it != marks.end() && it->begin < sentence.end; ++it) {
+      if (it->end > sentence.end) continue;
+      ++sentence.matches;
+      if (std::find(seen.begin(), seen.end(), it->unit) != seen.end()) continue;
+      seen.push_back(it->unit);
+      sentence.score += impl_->units[it->unit].weight;
+    }
+  }
+
+  std::vector<Sentence> ranked = sentences;
+  std::stable_sort(ranked.begin(), ranked.end(), [](const Sentence& a, const Sentence& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.matches != b.matches) return a.matches > b.matches;
+    return a.index < b.index;
+  });
+  std::vector<Sentence> chosen;
   for (const auto& sentence : ranked) {
-    if (sentence.total == 0 || chosen.size() == options.max_snippets) break;
+    if (sentence.matches == 0 || chosen.size() == options.max_snippets) break;
     chosen.push_back(sentence);
   }
-  if (chosen.empty()) chosen.push_back(scored.front());  // no match in the body: show its lead
+  if (chosen.empty()) chosen.push_back(sentences.front());  // nothing in the body matches: show its lead
   std::sort(chosen.begin(), chosen.end(),
-            [](const ScoredSentence& a, const ScoredSentence& b) { return a.index < b.index; });
+            [](const Sentence& a, const Sentence& b) { return a.index < b.index; });
 
   for (const auto& sentence : chosen) {
-    std::string_view text = body.substr(sentence.span.begin, sentence.span.end - sentence.span.begin);
-    auto tokens = analyzer_.tokenize(text);
-    std::vector<Highlight> marks;
-    for (const auto& token : tokens) {
-      if (matches(token)) add_mark(marks, token.begin, token.end);
+    std::string_view text = body.substr(sentence.begin, sentence.end - sentence.begin);
+    std::vector<Mark> inside;
+    for (const auto& m : marks) {
+      if (m.begin >= sentence.begin && m.end <= sentence.end) {
+        inside.push_back({m.begin - sentence.begin, m.end - sentence.begin, m.unit});
+      }
     }
+    std::vector<Highlight> highlights = merged(std::move(inside));
     Snippet snippet;
-    if (text.size() <= options.max_bytes || tokens.empty()) {
+    if (text.size() <= options.max_bytes) {
       snippet.text = std::string(text);
-      snippet.highlights = std::move(marks);
-    } else {
-      // Cut a window of whole words that starts a little before the first match.
-      std::uint32_t anchor = marks.empty() ? 0 : marks.front().begin;
-      std::uint32_t lead = options.max_bytes / 4;
-      std::uint32_t want_begin = anchor > lead ? anchor - lead : 0;
-      auto first = std::find_if(tokens.begin(), tokens.end(),
-                                [&](const analysis::Token& token) { return token.begin >= want_begin; });
-      std::uint32_t begin = first == tokens.end() || first == tokens.begin() ? 0 : first->begin;
-      std::uint32_t end = begin;
-      for (const auto& token : tokens) {
-        if (token.begin < begin) continue;
-        if (token.end - begin > options.max_bytes) break;
-        end = token.end;
+      snippet.highlights = std::move(highlights);
+      snippets.push_back(std::move(snippet));
+      continue;
+    }
+    // Cut a window of whole words that starts a little before the first match.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> words;  // token spans inside the sentence
+    for (const auto& token : tokens) {
+      if (token.begin >= sentence.begin && token.end <= sentence.end) {
+        words.emplace_back(token.begin - sentence.begin, token.end - sentence.begin);
       }
-      if (end <= begin) end = static_cast<std::uint32_t>(text.size());
-      // Keep the sentence's closing punctuation when the window reaches its last word.
-      if (end == tokens.back().end) end = static_cast<std::uint32_t>(text.size());
-      std::uint32_t shift = 0;
-      if (begin > 0) {
-        snippet.text = std::string(kEllipsis) + " ";
-        shift = static_cast<std::uint32_t>(snippet.text.size());
-      }
-      snippet.text.append(text.substr(begin, end - begin));
-      if (end < text.size()) snippet.text.append(" ").append(kEllipsis);
-      for (const auto& mark : marks) {
-        if (mark.begin >= begin && mark.end <= end) {
-          snippet.highlights.push_back({mark.begin - begin + shift, mark.end - begin + shift});
-        }
+    }
+    if (words.empty()) {
+      impl_->tokens.clear();
+      impl_->analyzer.tokenize(text, impl_->tokens);
+      for (const auto& token : impl_->tokens) words.emplace_back(token.begin, token.end);
+    }
+    std::uint32_t anchor = highlights.empty() ? 0 : highlights.front().begin;
+    std::uint32_t lead = options.max_bytes / 4;
+    std::uint32_t want_begin = anchor > lead ? anchor - lead : 0;
+    auto from =
+        std::find_if(words.begin(), words.end(), [&](const auto& word) { return word.first >= want_begin; });
+    std::uint32_t begin = from == words.end() || from == words.begin() ? 0 : from->first;
+    std::uint32_t end = begin;
+    for (const auto& word : words) {
+      if (word.first < begin) continue;
+      if (word.second - begin > options.max_bytes) break;
+      end = word.second;
+    }
+    if (end <= begin) end = static_cast<std::uint32_t>(text.size());
+    // Keep the sentence's closing punctuation when the window reaches its last word.
+    if (!words.empty() && end == words.back().second) end = static_cast<std::uint32_t>(text.size());
+    std::uint32_t shift = 0;
+    if (begin > 0) {
+      snippet.text = std::string(kEllipsis) + " ";
+      shift = static_cast<std::uint32_t>(snippet.text.size());
+    }
+    snippet.text.append(text.substr(begin, end - begin));
+    if (end < text.size()) snippet.text.append(" ").append(kEllipsis);
+    for (const auto& highlight : highlights) {
+      if (highlight.begin >= begin && highlight.end <= end) {
+        snippet.highlights.push_back({highlight.begin - begin + shift, highlight.end - begin + shift});
       }
     }
     snippets.push_back(std::move(snippet));
@@ -131,19 +347,81 @@ std::vector<Snippet> SnippetMaker::make(const Article& article, const SnippetOpt
   return snippets;
 }
 
-std::vector<Highlight> to_code_points(std::string_view text, const std::vector<Highlight>& highlights) {
-  std::vector<Highlight> result;
-  result.reserve(highlights.size());
-  auto code_points_before = [&](std::uint32_t offset) {
-    std::uint32_t count = 0;
-    for (std::uint32_t i = 0; i < offset && i < text.size(); ++i) {
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
+std::size_t dateline_length(std::string_view sentence) {
+  constexpr std::size_t kMaxPlace = 60, kMaxExtra = 40;
+  std::size_t i = 0;
+  std::size_t capitals = 0;
+  // The place: up to four words written in capitals.
+  for (int words = 0; words < 4 && i < sentence.size() && is_capital(static_cast<unsigned char>(sentence[i]));
+       ++words) {
+    while (i < sentence.size()) {
+      auto c = static_cast<unsigned char>(sentence[i]);
+      std::size_t dash = 0;
+      if (c >= 0x80 && is_dash_at(sentence, i, dash)) break;
+      if (c >= 'A' && c <= 'Z') {
+        ++capitals;
+      } else if (!(c >= 0x80 || c == '.' || c == '\'' || c == '&')) {
+        break;
+      }
+      ++i;
     }
-    return count;
+    if (i + 1 < sentence.size() && sentence[i] == ' ' &&
+        is_capital(static_cast<unsigned char>(sentence[i + 1]))) {
+      ++i;
+    } else {
+      break;
+    }
+  }
+  if (capitals < 2 || i > kMaxPlace) return 0;
+  auto skip_spaces = [&] {
+    while (i < sentence.size() && sentence[i] == ' ') ++i;
   };
-  for (const auto& mark : highlights)
-    result.push_back({code_points_before(mark.begin), code_points_before(mark.end)});
-  return result;
+  // ", Alaska", ", Sept 22": text up to the agency or the dash, without a sentence of its own.
+  if (i < sentence.size() && sentence[i] == ',') {
+    std::size_t start = ++i;
+    while (i < sentence.size() && i - start <= kMaxExtra && sentence[i] != '(' && sentence[i] != '-' &&
+           sentence.substr(i, 3) != "—" && sentence.substr(i, 3) != "–") {
+      ++i;
+    }
+    if (i - start > kMaxExtra) return 0;
+  }
+  skip_spaces();
+  if (i < sentence.size() && sentence[i] == '(') {
+    auto close = sentence.find(')', i);
+    if (close == std::string_view::npos || close - i > kMaxExtra) return 0;
+    i = close + 1;
+    skip_spaces();
+  }
+  std::size_t dash = 0;
+  if (!is_dash_at(sentence, i, dash)) return 0;
+  i += dash;
+  std::size_t before_space = i;
+  skip_spaces();
+  // "TOKYO-based" is a word, not a dateline: the dash must be followed by a space or stand spaced.
+  if (i == before_space && dash == 1 && (i < sentence.size() && sentence[i - 2] != ' ')) return 0;
+  return i < sentence.size() ? i : 0;
+}
+
+bool is_boilerplate(std::string_view sentence) {
+  sentence = util::trim(sentence);
+  static constexpr std::array<std::string_view, 12> kStarts = {"(reporting by",
+                                                               "(additional reporting",
+                                                               "(editing by",
+                                                               "(writing by",
+                                                               "(compiled by",
+                                                               "(for more",
+                                                               "reporting by ",
+                                                               "editing by ",
+                                                               "click here",
+                                                               "copyright",
+                                                               "©",
+                                                               "keywords:"};
+  for (auto start : kStarts) {
+    if (starts_with_ci(sentence, start)) return true;
+  }
+  std::string lower = util::ascii_lower(sentence);
+  if (lower == "reuter" || lower == "reuters" || lower == "reuter." || lower == "reuters.") return true;
+  return lower.find("all rights reserved") != std::string::npos || lower.rfind("this website is", 0) == 0;
 }
 
 }  // namespace newsdig::results

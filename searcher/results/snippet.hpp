@@ -1,16 +1,25 @@
 #pragma once
-// Snippets: the whole sentences of an article that best match the query, with the matched words marked.
-// Words are matched through the common analyzer (a text word matches a query word when their stems are
-// equal, or their normalized forms for words that are not stemmed), so what is highlighted is what
-// the index matched.
+// Snippets: the sentences of an article that best match the query, with exactly what matched marked.
+// Text is matched through the common analyzer against the terms of the query itself (query_terms.hpp):
+// a stem term marks every word of that stem as written ("sanctions" for `sanction`), a phrase is marked
+// as one unit and only where its words stand in order, a field's term only in that field (`title:apec`
+// marks the headline, not the body), and a negated word never. A lone stopword of the query ("the" in an
+// --any query) is not marked while the query has other words. Fragments are whole sentences (ICU), a
+// long one cut to a window of whole words; a leading dateline ("TOKYO (Reuters) - ") and boilerplate
+// sentences ("(Reporting by ...)", "Reuter") are never shown.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
+
+#include <xapian.h>
 
 #include "common/analysis/analyzer.hpp"
 #include "common/analysis/sentences.hpp"
 #include "common/article.hpp"
+#include "searcher/results/query_terms.hpp"
 
 namespace newsdig::results {
 
@@ -20,38 +29,47 @@ struct Highlight {
 };
 
 struct Snippet {
-  std::string text;                   // one or more sentences, "…" where a long sentence was cut
+  std::string text;                   // one sentence, "…" where a long sentence was cut
   std::vector<Highlight> highlights;  // ascending, not overlapping
 };
 
 struct SnippetOptions {
-  unsigned max_snippets = 2;  // sentences (or sentence windows) per hit
+  unsigned max_snippets = 2;  // fragments per hit
   unsigned max_bytes = 320;   // a longer sentence is cut to a window around its matches
 };
 
 class SnippetMaker {
  public:
-  // `words`: ParsedQuery::highlight_words; `language`: the query's stemming language.
-  SnippetMaker(std::vector<std::string> words, std::string language);
+  // `terms`: what the query matches; `language`: for articles that do not name theirs (the indexer's
+  // default). With a database, a sentence's words count by their rarity (idf) when sentences are ranked.
+  SnippetMaker(QueryTerms terms, std::string language, const Xapian::Database* database = nullptr);
+  ~SnippetMaker();
+  SnippetMaker(const SnippetMaker&) = delete;
+  SnippetMaker& operator=(const SnippetMaker&) = delete;
 
-  // The best sentences of the article's body (its first sentences when no word matches, so a hit always
-  // shows some text). Empty only when the body is empty.
+  // Up to options.max_snippets fragments of the body, best first by the rarity of the query words they
+  // hold, shown in article order; the lead sentence when nothing in the body matches, so a hit always
+  // shows some text. Empty only when the body has no sentence that is not boilerplate.
   std::vector<Snippet> make(const Article& article, const SnippetOptions& options = {});
 
-  // Where the query words occur in `text` (for titles).
-  std::vector<Highlight> highlight(std::string_view text);
+  // What matched in the headline (all-text and title: terms).
+  std::vector<Highlight> highlight_title(const Article& article);
+
+  // What terms of `area` (and all-text terms, unless area is Source, Byline or Dateline) match in `text`,
+  // stemmed as `language`.
+  std::vector<Highlight> highlight(std::string_view text, TextArea area, std::string_view language);
 
  private:
-  bool matches(const analysis::Token& token);
-
-  std::vector<std::string> words_;
-  std::vector<std::string> stems_;
-  std::string language_;
-  analysis::Analyzer analyzer_;
-  analysis::SentenceSplitter sentences_;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
-// Converts byte-offset highlights of `text` to code-point offsets (for JSON consumers).
-std::vector<Highlight> to_code_points(std::string_view text, const std::vector<Highlight>& highlights);
+// Bytes to pass over at the start of a body's first sentence for its dateline ("TOKYO (Reuters) - ",
+// "WASHINGTON, Sept 22 - ", "BERLIN—"), 0 when it has none.
+std::size_t dateline_length(std::string_view sentence);
+
+// True for sentences that are wire boilerplate rather than news: "Reuter", "(Reporting by ...)",
+// "(Editing by ...)", copyright and "Click here" lines.
+bool is_boilerplate(std::string_view sentence);
 
 }  // namespace newsdig::results

@@ -90,7 +90,7 @@ BOOST_AUTO_TEST_CASE(jsonl_hits_have_the_documented_shape) {
   auto lines = parse_lines(result.out);
   BOOST_REQUIRE(lines.size() == 4U);
   BOOST_TEST(lines.front().at("type") == "begin");
-  BOOST_TEST(lines.front().at("version") == 1);
+  BOOST_TEST(lines.front().at("version") == 2);
   BOOST_TEST(lines.back().at("type") == "end");
   BOOST_TEST(lines.back().at("returned") == 2);
   for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
@@ -115,7 +115,7 @@ BOOST_AUTO_TEST_CASE(json_format_is_one_object_with_the_hits) {
   auto result = run_search({"--db", corpus_db(), "--format", "json", "Putin APEC"});
   BOOST_TEST(result.exit_code == 0, result.err);
   auto document = nlohmann::json::parse(result.out);
-  BOOST_TEST(document.at("version") == 1);
+  BOOST_TEST(document.at("version") == 2);
   BOOST_TEST(document.at("hits").size() == 2U);
   BOOST_TEST(document.at("matches").at("estimated") == 2);
 }

@@ -146,6 +146,32 @@ BOOST_AUTO_TEST_CASE(indexes_tags_entities_and_mentions_as_folded_boolean_terms)
   BOOST_REQUIRE(back.tags.size() == 3U);
 }
 
+BOOST_FIXTURE_TEST_CASE(counts_headline_words_title_wdf_times_in_the_all_text_terms, Built) {
+  auto wdf = [&](const std::string& term) {
+    auto it = document.termlist_begin();
+    it.skip_to(term);
+    return it != document.termlist_end() && *it == term ? it.get_wdf() : 0U;
+  };
+  BOOST_TEST(wdf("Zleader") == schema::kTitleWdf);  // title
+  BOOST_TEST(wdf("leaders") == schema::kTitleWdf);
+  BOOST_TEST(wdf("Ztalk") == 1U);  // body
+  BOOST_TEST(wdf(schema::make_term(schema::prefix::kTitle, "leaders")) == 1U);
+}
+
+BOOST_AUTO_TEST_CASE(keeps_the_facet_terms_in_the_facets_slot) {
+  newsdig::analysis::Analyzer analyzer;
+  Article article = sample();
+  article.tags = {{"topic", "Crude"}, {"place", "Japan"}};
+  newsdig::Entity abe;
+  abe.type = newsdig::EntityType::Person;
+  abe.name = "Shinzo Abe";
+  abe.key = "shinzo abe";
+  article.entities = {abe};
+  auto document = store::build_document(article, analyzer, {});
+  BOOST_TEST(document.get_value(schema::slot_number(schema::Slot::Facets)) ==
+             "D20140923\nLen\nXPERshinzo abe\nXPLACEjapan\nXTOPICcrude");
+}
+
 BOOST_AUTO_TEST_CASE(refuses_an_article_without_id) {
   newsdig::analysis::Analyzer analyzer;
   Article article;
