@@ -11,8 +11,9 @@
 #include <nlohmann/json.hpp>
 
 #include "common/analysis/utf8.hpp"
-#include "common/util/iso_date.hpp"
+#include "indexer/formats/decode.hpp"
 #include "indexer/formats/input_text.hpp"
+#include "indexer/formats/markup.hpp"
 
 namespace newsdig::formats {
 namespace {
@@ -85,19 +86,6 @@ std::string short_reason(const nlohmann::json::exception& error) {
   return reason;
 }
 
-// "DE", "en-US", "pt_BR" -> "de", "en", "pt"; nullopt for what is not a language code.
-std::optional<std::string> language_code(std::string_view text) {
-  text = text.substr(0, text.find_first_of("-_"));
-  if (text.size() < 2 || text.size() > 3) return std::nullopt;
-  std::string code;
-  for (char c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c < 'a' || c > 'z') return std::nullopt;
-    code += c;
-  }
-  return code;
-}
-
 class LineReader {
  public:
   LineReader(const Input& input, ArticleSink& sink) : input_(input), sink_(sink) {}
@@ -163,18 +151,17 @@ class LineReader {
 
   void normalize_date(Article& article) {
     if (article.date.empty()) return;
-    if (auto timestamp = util::parse_iso8601(article.date)) {
-      article.date = util::to_iso8601(*timestamp);
+    if (auto iso = detail::iso_pubdate(article.date)) {
+      article.date = std::move(*iso);
       return;
     }
-    warn("date \"" + article.date + "\" is not ISO 8601 (like 2014-09-22 or 2014-09-22T10:00:00+09:00); " +
-         "indexed without a date");
+    warn(detail::bad_date_message(article.date));
     article.date.clear();
   }
 
   void normalize_lang(Article& article) {
     if (article.lang.empty()) return;
-    if (auto code = language_code(article.lang)) {
+    if (auto code = detail::language_code(article.lang)) {
       article.lang = std::move(*code);
       return;
     }
@@ -194,8 +181,17 @@ class LineReader {
 
 void read_jsonl(const Input& input, ArticleSink& sink) {
   LineReader reader(input, sink);
-  const auto lines = detail::split_lines(detail::strip_bom(input.bytes));
-  for (std::size_t index = 0; index < lines.size(); ++index) reader.read(lines[index], index + 1);
+  // UTF-8 with bad bytes is repaired line by line, so each warning names its line; JSON Lines in another
+  // encoding (RFC 8259 says UTF-8, exports do not always listen) is converted as a whole.
+  const DecodedText decoded = decode(input.bytes);
+  std::string_view text = detail::strip_bom(input.bytes);
+  if (decoded.encoding() != "UTF-8") {
+    text = decoded.text();
+    if (decoded.replaced() > 0) sink.warn({input.origin, 0, replaced_warning(decoded, input.first_line)});
+  }
+  const auto lines = detail::split_lines(text);
+  for (std::size_t index = 0; index < lines.size(); ++index)
+    reader.read(lines[index], input.first_line + index);
 }
 
 }  // namespace newsdig::formats

@@ -1,8 +1,8 @@
 #pragma once
-// JSON Lines: one article per line, an object with `id`, `title`, `body`, `date` (ISO 8601 date or
-// date-time), `source`, `url`, `lang`, `byline`; `title` or `body` is required; other fields go to
-// Article::extra. Blank lines are ignored; a malformed line is skipped with its line number and the
-// lines around it are still read.
+// JSON Lines: one article per line, an object with `id`, `title`, `body`, `date` (ISO 8601, or another
+// form util::parse_pubdate reads), `source`, `url`, `lang`, `byline`; `title` or `body` is required; other
+// fields go to Article::extra. Blank lines are ignored; a malformed line is skipped with its line number and
+// the lines around it are still read.
 #include "indexer/formats/reader.hpp"
 
 namespace newsdig::formats {
@@ -14,7 +14,8 @@ namespace newsdig::formats {
 // 2-3 letter code is warned about and left empty. Other fields go to Article::extra in line order, strings
 // as they are and anything else as JSON text. Skipped with a reason: malformed JSON, a line that is not an
 // object, one nested deeper than 64 levels, one with neither title nor body. Invalid UTF-8 in a line is
-// repaired with a warning for that line. Never throws but std::bad_alloc.
+// repaired with a warning for that line; input that is not UTF-8 at all (Latin-1...) is converted as a
+// whole (decode.hpp). Never throws but std::bad_alloc.
 void read_jsonl(const Input& input, ArticleSink& sink);
 
 }  // namespace newsdig::formats

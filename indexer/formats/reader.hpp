@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/article.hpp"
 
@@ -15,6 +16,21 @@ struct Input {
   std::string_view bytes;  // the whole content, any bytes (readers repair UTF-8)
   std::string origin;      // shown in diagnostics and stored: "corpus/seeds/a.txt", "-" for stdin
   std::string id_base;     // stable id root for articles without their own id ("corpus/seeds/a.txt")
+  // Line number of the first line of `bytes`: above 1 when the input stage cut a long input into pieces
+  // (at record ends), so line numbers in origins, ids and diagnostics stay those of the whole input.
+  std::uint64_t first_line = 1;
+};
+
+// What a reader may be told besides the input (command-line settings of newsdig-index).
+struct ReaderSettings {
+  // CSV/TSV column names in order, for files without a header row (--columns title,body,...): an Article
+  // field (id, title, body, date, source, url, lang, byline, dateline), a tag field (topic, exchange,
+  // person, org, place), "-" or "" for a column to leave out, anything else an extra field. Empty: the
+  // first row is the header.
+  std::vector<std::string> csv_columns;
+  // CSV field delimiter; '\0' = by format: ',' for csv (';' or tab when the first line has more of those),
+  // tab for tsv.
+  char csv_delimiter = '\0';
 };
 
 // A problem tied to a place in an input. line is 1-based; 0 means the input as a whole.

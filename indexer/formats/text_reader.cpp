@@ -5,17 +5,15 @@
 #include <utility>
 #include <vector>
 
-#include "common/analysis/utf8.hpp"
+#include "indexer/formats/decode.hpp"
 #include "indexer/formats/input_text.hpp"
 #include "indexer/formats/text_rules.hpp"
 
 namespace newsdig::formats {
 
 void read_text(const Input& input, ArticleSink& sink) {
-  const analysis::RepairedText repaired = analysis::repair_utf8(input.bytes);
-  if (repaired.replaced > 0) sink.warn({input.origin, 0, detail::replaced_message(repaired.replaced)});
-
-  std::vector<std::string_view> lines = detail::split_lines(detail::strip_bom(repaired.text));
+  const DecodedText decoded = decode_input(input, sink);
+  std::vector<std::string_view> lines = detail::split_lines(detail::strip_bom(decoded.text()));
   for (std::string_view& line : lines) line = detail::trim_space(line);
   TextLayout layout = apply_text_rules(lines);
 

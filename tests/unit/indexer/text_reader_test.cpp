@@ -123,14 +123,41 @@ BOOST_AUTO_TEST_CASE(reads_the_same_article_whatever_the_line_ends_and_byte_orde
 }
 
 BOOST_AUTO_TEST_CASE(repairs_invalid_utf8_and_warns_with_the_count) {
-  auto sink = read("Caf\xE9 opens\n\nThe caf\xE9 opened on \xFF\xFEMonday.\n");
+  auto sink = read("Caf\xC3\xA9 opens\n\nThe caf\xC3\xA9 opened on \xFF\xFEMonday.\n");
   BOOST_TEST_REQUIRE(sink.articles.size() == 1U);
   BOOST_TEST_REQUIRE(sink.warnings.size() == 1U);
   BOOST_TEST(sink.warnings[0].origin == "a.txt");
   BOOST_TEST(sink.warnings[0].line == 0U);
-  BOOST_TEST(sink.warnings[0].message == "replaced 4 invalid UTF-8 sequences");
-  BOOST_TEST(sink.articles[0].title == "Caf\xEF\xBF\xBD opens");
-  BOOST_TEST(sink.articles[0].body == "The caf\xEF\xBF\xBD opened on \xEF\xBF\xBD\xEF\xBF\xBDMonday.");
+  BOOST_TEST(sink.warnings[0].message == "replaced 2 invalid UTF-8 sequences (first on line 3)");
+  BOOST_TEST(sink.articles[0].title == "Caf\xC3\xA9 opens");
+  BOOST_TEST(sink.articles[0].body == "The caf\xC3\xA9 opened on \xEF\xBF\xBD\xEF\xBF\xBDMonday.");
+}
+
+BOOST_AUTO_TEST_CASE(text_in_legacy_encodings_is_decoded_without_warnings) {
+  struct Case {
+    std::string_view file;
+    std::string_view title;
+    std::string_view body;
+  };
+  const Case cases[] = {
+      {"latin1.txt", "Caf\xC3\xA9 owners in S\xC3\xA3o Paulo expect a busy summer",
+       "The caf\xC3\xA9 association said on Monday that bookings from Z\xC3\xBCrich and Besan\xC3\xA7on had "
+       "doubled."},
+      {"windows1252.txt", "Harbor board \xE2\x80\x9Cpleased\xE2\x80\x9D with crane repairs",
+       "The repairs cost \xE2\x82\xAC"
+       "2.4 million \xE2\x80\x93 half of it paid by insurance, the board said."},
+      {"utf16le.txt", "Ferry news", "Ferries resumed."},
+  };
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.file) {
+      const std::string bytes = read_file(test::test_data_dir() / "encodings" / c.file);
+      auto sink = read(bytes, std::string(c.file));
+      BOOST_TEST(sink.warnings.empty(), sink.diagnostics());
+      BOOST_TEST_REQUIRE(sink.articles.size() == 1U);
+      BOOST_TEST(sink.articles[0].title == c.title);
+      BOOST_TEST(sink.articles[0].body == c.body);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(valid_utf8_gives_no_warning) {
@@ -147,7 +174,7 @@ BOOST_AUTO_TEST_CASE(skips_input_without_words_as_empty_article) {
       "\xEF\xBB\xBF",
       "---\n\n***\n\n...",
       "\xE2\x80\x94 \xE2\x80\x94\n",
-      "\xFF\xFE\xFD\n",  // only replaced bytes
+      "\xE2\x80\x94 \xFF\n",  // a dash and a replaced byte
       "Advertisement\n\nShare this article\n",
   };
   for (const auto& bytes : cases) {
