@@ -279,7 +279,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-Canonicalization canonicalize(std::span<const Mention> mentions, const KnownNames* known) {
+Canonicalization canonicalize(std::span<const Mention> mentions, const KnownNames* known,
+                              const WordClusters* vocabulary) {
   std::vector<Group> groups;
   std::map<std::pair<EntityType, std::string>, std::size_t> by_key;
   std::vector<std::size_t> group_of(mentions.size(), 0);
@@ -391,12 +392,21 @@ Canonicalization canonicalize(std::span<const Mention> mentions, const KnownName
     }
   }
 
-  // A person's full name that misspells a well-known one takes the known spelling.
+  // A person's full name that misspells a well-known one takes the known spelling, unless the words that
+  // differ are common words themselves ("Yoshiro" is not a slip for "Yoshiko" if news writes it often).
   if (known != nullptr) {
     for (std::size_t g = 0; g < groups.size(); ++g) {
       if (root(groups, g) != g || groups[g].type != EntityType::Person || groups[g].folded.size() < 2)
         continue;
-      if (const std::string* correction = known->correct(groups[g].folded)) groups[g].name = *correction;
+      const KnownNames::Name* name = known->nearest(groups[g].folded);
+      if (name == nullptr) continue;
+      auto words = name_words(groups[g].name);
+      bool common_word = false;
+      for (std::size_t i = 0; i < words.size() && i < name->folded.size() && vocabulary != nullptr; ++i) {
+        bool differs = analysis::fold_key(words[i]) != name->folded[i];
+        if (differs && vocabulary->find(hash_bytes(words[i])) != nullptr) common_word = true;
+      }
+      if (!common_word) groups[g].name = name->display;
     }
   }
 
@@ -479,7 +489,7 @@ void KnownNames::add(std::string_view name, std::uint32_t articles) {
   names_.push_back(std::move(entry));
 }
 
-const std::string* KnownNames::correct(std::span<const std::string> folded) const {
+const KnownNames::Name* KnownNames::nearest(std::span<const std::string> folded) const {
   if (folded.size() < 2) return nullptr;
   std::string key;
   for (const auto& word : folded) key += (key.empty() ? "" : " ") + word;
@@ -498,7 +508,7 @@ const std::string* KnownNames::correct(std::span<const std::string> folded) cons
     }
     if (near && (best == nullptr || name.articles > best->articles)) best = &name;
   }
-  return best == nullptr ? nullptr : &best->display;
+  return best;
 }
 
 void KnownNames::write(ByteWriter& out) const {

@@ -45,31 +45,34 @@ struct Canonicalization {
 // "Vladimir Putin" is, with the same surname.
 class KnownNames {
  public:
+  struct Name {
+    std::string display;
+    std::vector<std::string> folded;  // its words, each fold_key()ed
+    std::uint32_t articles = 0;
+  };
+
   // `name` as displayed ("Vladimir Putin"), `articles` how many articles named it.
   void add(std::string_view name, std::uint32_t articles);
 
-  // The known name that a person's name misspells: as many words, the same last word, every other word
+  // The known name that a person's name may misspell: as many words, the same last word, every other word
   // a near miss (edit distance 1 from 4 letters, 2 from 6) or equal; the most frequent if several. Null
   // when the name is known itself or nothing is near. `folded`: the name's words, each fold_key()ed.
-  const std::string* correct(std::span<const std::string> folded) const;
+  const Name* nearest(std::span<const std::string> folded) const;
 
   std::size_t size() const noexcept { return names_.size(); }
   void write(ByteWriter& out) const;
   static KnownNames read(ByteReader& in);
 
  private:
-  struct Name {
-    std::string display;
-    std::vector<std::string> folded;
-    std::uint32_t articles = 0;
-  };
   std::vector<Name> names_;
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_last_word_;
   std::unordered_set<std::string> keys_;
 };
 
-// `known`, when given, corrects spelling slips in persons' full names.
-Canonicalization canonicalize(std::span<const Mention> mentions, const KnownNames* known = nullptr);
+// `known`, when given, corrects spelling slips in persons' full names; a word of the vocabulary (the
+// clustered words, seen 20 times or more in the unlabelled news) is a real spelling and never corrected.
+Canonicalization canonicalize(std::span<const Mention> mentions, const KnownNames* known = nullptr,
+                              const WordClusters* vocabulary = nullptr);
 
 // The word a person goes by alone: the last ("Vladimir Putin" -> "Putin"), or the first when a common
 // East Asian family name leads ("Xi Jinping" -> "Xi", "Park Geun-hye" -> "Park"). Empty for one word.

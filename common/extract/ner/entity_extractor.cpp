@@ -61,7 +61,7 @@ std::vector<EntitySpan> EntityExtractor::find(const Article& article) {
     mentions.push_back(mention_of(
         span.type, std::span<const ner::Token>(impl.tokens).subspan(span.first, span.last - span.first)));
   }
-  auto canonical = ner::canonicalize(mentions, &impl.model.names);
+  auto canonical = ner::canonicalize(mentions, &impl.model.names, &impl.model.lexicon.clusters);
 
   std::vector<EntitySpan> spans;
   spans.reserve(found.size());

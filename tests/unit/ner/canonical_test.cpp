@@ -156,7 +156,20 @@ BOOST_AUTO_TEST_CASE(corrects_a_misspelt_full_name_to_a_well_known_one) {
   BOOST_TEST(out == (std::vector<std::string>{"Vladimir Putin", "Vladimir Putin", "Shinzo Abe",
                                               "Vladimir Putn", "Jane Putin"}),
              boost::test_tools::per_element());
-  BOOST_TEST(known.correct(std::vector<std::string>{"vladimir", "putin"}) == nullptr, "known names stay");
+  BOOST_TEST(known.nearest(std::vector<std::string>{"vladimir", "putin"}) == nullptr, "known names stay");
+}
+
+BOOST_AUTO_TEST_CASE(never_corrects_a_spelling_the_news_uses_often) {
+  ner::KnownNames known;
+  known.add("Yoshiko Mori", 40);
+  ner::WordClusters vocabulary;
+  vocabulary.add("Yoshiro", {1, 2, 3});
+  std::vector<ner::Mention> mentions = {mention(EntityType::Person, "Yoshiro Mori"),
+                                        mention(EntityType::Person, "Yoshiso Mori")};
+  auto without = ner::canonicalize(mentions, &known);
+  BOOST_TEST(without.entities.front().name == "Yoshiko Mori");
+  auto with = ner::canonicalize(std::span(mentions).first(1), &known, &vocabulary);
+  BOOST_TEST(with.entities.front().name == "Yoshiro Mori");
 }
 
 BOOST_AUTO_TEST_CASE(a_person_goes_by_the_surname_or_a_leading_family_name) {
