@@ -148,7 +148,7 @@ std::optional<Format> detect_format(std::string_view name, std::string_view byte
   }
 
   const std::string extension = lower_extension(name);
-  if (extension == "jsonl" || extension == "ndjson") return Format::Jsonl;
+  if (extension == "jsonl" || extension == "ndjson" || extension == "json") return Format::Jsonl;
   if (extension == "txt" || extension == "text") return Format::Text;
   if (extension == "csv") return Format::Csv;
   if (extension == "tsv" || extension == "tab") return Format::Tsv;

@@ -36,8 +36,9 @@ std::string_view format_name(Format format);
 // Decides the format of an input named `name` (a path; "-" or empty for stdin) with content `bytes`.
 // Only the first 8 KiB are looked at; text with a UTF-16 or UTF-32 byte order mark is looked at decoded.
 // First the content: a NUL byte -> nullopt, why = "binary file (not text)"; nothing but white space (or
-// a byte order mark) -> nullopt, why = "empty file". Then the name, case-insensitively: .jsonl/.ndjson ->
-// Jsonl; .txt/.text -> Text; .csv -> Csv; .tsv/.tab -> Tsv; .html/.htm/.xhtml/.shtml -> Html; .sgm/.sgml
+// a byte order mark) -> nullopt, why = "empty file". Then the name, case-insensitively: .jsonl/.ndjson/.json
+// -> Jsonl (a .json file may hold one document: see jsonl_reader.hpp); .txt/.text -> Text; .csv -> Csv;
+// .tsv/.tab -> Tsv; .html/.htm/.xhtml/.shtml -> Html; .sgm/.sgml
 // -> Reuters21578 when a <REUTERS element starts it, else Trec. Otherwise the content again, by how it
 // starts after white space: "<!DOCTYPE lewis" or "<REUTERS" -> Reuters21578; "<DOC>" -> Trec; an HTML
 // document start (<!DOCTYPE html, <html, <head, <body) -> Html; the four "-- " header lines of Reuters

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -111,6 +112,31 @@ class LineReader {
     if (auto article = to_article(document)) sink_.article(std::move(*article));
   }
 
+  // A whole input that is one JSON document (a pretty-printed .json file): an object is one article, an
+  // array one per element.
+  void read_document(const Json& document) {
+    if (document.is_object()) {
+      element_ = 1;
+      whole_ = true;
+      if (auto article = to_article(document)) sink_.article(std::move(*article));
+      return;
+    }
+    if (!document.is_array()) {
+      return sink_.skip(
+          {input_.origin, 0,
+           std::string("JSON document is not an object or an array (it is ") + document.type_name() + ")"});
+    }
+    whole_ = false;
+    for (const Json& item : document) {
+      ++element_;
+      if (!item.is_object()) {
+        skip(std::string("not a JSON object (it is ") + item.type_name() + ")");
+        continue;
+      }
+      if (auto article = to_article(item)) sink_.article(std::move(*article));
+    }
+  }
+
  private:
   std::optional<Article> to_article(const Json& document) {
     Article article;
@@ -119,6 +145,11 @@ class LineReader {
       const Json& value = item.value();
       const auto known = std::find_if(kKnownFields.begin(), kKnownFields.end(),
                                       [&](const KnownField& field) { return field.name == key; });
+      const bool paragraphs = key == "body" || key == "body-paragraphs" || key == "paragraphs";
+      if (paragraphs && value.is_array()) {
+        append_paragraphs(article.body, value, 0);
+        continue;
+      }
       if (known == kKnownFields.end()) {
         article.extra.emplace_back(key, value.is_string() ? value.get<std::string>() : value.dump());
         continue;
@@ -139,11 +170,19 @@ class LineReader {
       field = std::string(detail::trim_space(field));
     }
     if (article.title.empty() && article.body.empty()) {
-      skip("line has neither title nor body");
+      skip(element_ == 0 ? "line has neither title nor body" : "object has neither title nor body");
       return std::nullopt;
     }
-    if (article.id.empty()) article.id = input_.id_base + "#" + std::to_string(number_);
-    article.origin = input_.origin + ":" + std::to_string(number_);
+    if (element_ == 0) {
+      if (article.id.empty()) article.id = input_.id_base + "#" + std::to_string(number_);
+      article.origin = input_.origin + ":" + std::to_string(number_);
+    } else if (!whole_) {
+      if (article.id.empty()) article.id = input_.id_base + "#" + std::to_string(element_);
+      article.origin = input_.origin + "#" + std::to_string(element_);
+    } else {
+      if (article.id.empty()) article.id = input_.id_base;
+      article.origin = input_.origin;
+    }
     normalize_date(article);
     normalize_lang(article);
     return article;
@@ -169,13 +208,46 @@ class LineReader {
     article.lang.clear();
   }
 
-  void skip(std::string message) { sink_.skip({input_.origin, number_, std::move(message)}); }
-  void warn(std::string message) { sink_.warn({input_.origin, number_, std::move(message)}); }
+  // Strings of a (nested) array as paragraphs: ["One.", ["Two.", "Three."]].
+  static void append_paragraphs(std::string& body, const Json& value, std::size_t depth) {
+    if (value.is_string()) {
+      detail::append_paragraph(body, detail::trim_space(value.get_ref<const std::string&>()));
+    } else if (value.is_array() && depth < kMaxNesting) {
+      for (const Json& item : value) append_paragraphs(body, item, depth + 1);
+    }
+  }
+
+  // In a whole-document input, diagnostics name the element ("element 3: ...") and concern the input.
+  void skip(std::string message) {
+    if (element_ > 0 && !whole_) message = "element " + std::to_string(element_) + ": " + message;
+    sink_.skip({input_.origin, element_ == 0 ? number_ : 0, std::move(message)});
+  }
+  void warn(std::string message) {
+    if (element_ > 0 && !whole_) message = "element " + std::to_string(element_) + ": " + message;
+    sink_.warn({input_.origin, element_ == 0 ? number_ : 0, std::move(message)});
+  }
 
   const Input& input_;
   ArticleSink& sink_;
   std::uint64_t number_ = 0;
+  std::size_t element_ = 0;  // 1-based element of a whole-document input; 0 in JSON Lines
+  bool whole_ = false;       // the document is one object, not an array of them
 };
+
+// The input as one JSON document, when it is one that spans lines: its first non-blank line is not a JSON
+// value of its own, and the whole parses. nullopt for JSON Lines (and for broken documents, which are then
+// read line by line, so every line gets its diagnostic).
+std::optional<Json> whole_document(std::string_view text, const std::vector<std::string_view>& lines) {
+  const auto first = std::find_if(lines.begin(), lines.end(),
+                                  [](std::string_view line) { return !detail::trim_space(line).empty(); });
+  if (first == lines.end()) return std::nullopt;
+  const std::string_view start = detail::trim_space(*first);
+  if (!(start.starts_with('{') || start.starts_with('[')) || Json::accept(start)) return std::nullopt;
+  if (nesting_depth(text) > kMaxNesting || !analysis::is_valid_utf8(text) || !Json::accept(text)) {
+    return std::nullopt;
+  }
+  return Json::parse(text);
+}
 
 }  // namespace
 
@@ -190,6 +262,7 @@ void read_jsonl(const Input& input, ArticleSink& sink) {
     if (decoded.replaced() > 0) sink.warn({input.origin, 0, replaced_warning(decoded, input.first_line)});
   }
   const auto lines = detail::split_lines(text);
+  if (auto document = whole_document(text, lines)) return reader.read_document(*document);
   for (std::size_t index = 0; index < lines.size(); ++index)
     reader.read(lines[index], input.first_line + index);
 }

@@ -15,7 +15,12 @@ namespace newsdig::formats {
 // as they are and anything else as JSON text. Skipped with a reason: malformed JSON, a line that is not an
 // object, one nested deeper than 64 levels, one with neither title nor body. Invalid UTF-8 in a line is
 // repaired with a warning for that line; input that is not UTF-8 at all (Latin-1...) is converted as a
-// whole (decode.hpp). Never throws but std::bad_alloc.
+// whole (decode.hpp).
+// `body` (and `body-paragraphs`, `paragraphs`) may also be an array of strings, nested or not: each string
+// is a paragraph.
+// A .json file that is one pretty-printed document is read as such: an object is one article (id
+// input.id_base when it has none, origin input.origin), an array one article per object element (id
+// "<id_base>#<n>", origin "<origin>#<n>", diagnostics "element n: ..."). Never throws but std::bad_alloc.
 void read_jsonl(const Input& input, ArticleSink& sink);
 
 }  // namespace newsdig::formats

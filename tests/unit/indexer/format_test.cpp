@@ -131,6 +131,7 @@ BOOST_AUTO_TEST_CASE(new_formats_are_detected_by_name) {
   };
   const Case cases[] = {
       {"export.csv", "title,body\n", "csv"},
+      {"list.json", "[\n  {\"title\": \"t\"}\n]\n", "jsonl"},
       {"EXPORT.TSV", "title\tbody\n", "tsv"},
       {"export.tab", "title\tbody\n", "tsv"},
       {"story.html", "<p>fragment</p>", "html"},

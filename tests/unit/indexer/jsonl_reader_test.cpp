@@ -300,6 +300,43 @@ BOOST_AUTO_TEST_CASE(json_lines_in_windows_1252_are_decoded_and_a_malformed_line
   BOOST_TEST(sink.skips[0].message.starts_with("malformed JSON"));
 }
 
+BOOST_AUTO_TEST_CASE(a_pretty_printed_json_object_is_one_article) {
+  auto sink = read(
+      "{\n  \"title\": \"Steele criticised\",\n  \"date\": \"2010-07-02\",\n  \"source\": \"nyt\",\n"
+      "  \"body-paragraphs\": [[\"First paragraph.\"], [\"Second \", \"  \"], \"Third.\"],\n"
+      "  \"main-entities\": [\"Michael Steele\"]\n}\n");
+  BOOST_TEST(sink.skips.empty(), sink.diagnostics());
+  BOOST_TEST_REQUIRE(sink.articles.size() == 1U);
+  const Article& article = sink.articles[0];
+  BOOST_TEST(article.id == "feeds/feed.jsonl");
+  BOOST_TEST(article.origin == "feed.jsonl");
+  BOOST_TEST(article.title == "Steele criticised");
+  BOOST_TEST(article.body == "First paragraph.\n\nSecond\n\nThird.");
+  BOOST_TEST(article.date == "2010-07-02");
+  BOOST_TEST(extra_field(article, "main-entities") == R"(["Michael Steele"])");
+}
+
+BOOST_AUTO_TEST_CASE(a_json_array_of_objects_is_one_article_per_element) {
+  auto sink = read(
+      "[\n  {\"title\": \"one\"},\n  42,\n  {\"body\": [\"two a\", \"two b\"]},\n  {\"id\": \"x\"}\n]\n");
+  BOOST_TEST_REQUIRE(sink.articles.size() == 2U);
+  BOOST_TEST(sink.articles[0].id == "feeds/feed.jsonl#1");
+  BOOST_TEST(sink.articles[0].origin == "feed.jsonl#1");
+  BOOST_TEST(sink.articles[1].id == "feeds/feed.jsonl#3");
+  BOOST_TEST(sink.articles[1].body == "two a\n\ntwo b");
+  BOOST_TEST_REQUIRE(sink.skips.size() == 2U);
+  BOOST_TEST(format_diagnostic(sink.skips[0], "error") ==
+             "feed.jsonl: error: element 2: not a JSON object (it is number)");
+  BOOST_TEST(format_diagnostic(sink.skips[1], "error") ==
+             "feed.jsonl: error: element 4: object has neither title nor body");
+}
+
+BOOST_AUTO_TEST_CASE(a_broken_multi_line_document_is_read_line_by_line_with_every_line_reported) {
+  auto sink = read("{\n  \"title\": \"t\",\n}\n");
+  BOOST_TEST(sink.articles.empty());
+  BOOST_TEST(sink.skips.size() == 3U, sink.diagnostics());
+}
+
 BOOST_AUTO_TEST_CASE(dates_in_other_common_forms_are_understood) {
   auto sink = read(R"({"title": "t", "date": "Tue, 10 Jun 2003 04:00:00 GMT"})");
   BOOST_TEST_REQUIRE(sink.articles.size() == 1U);
