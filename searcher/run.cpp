@@ -9,6 +9,7 @@
 #include <exception>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -175,7 +176,8 @@ class Runner {
       page.zero_hit_terms = std::move(advice.zero_hit_terms);
       if (advice.fallback) page.fallback = "any";
       if (wants_text()) {
-        results::SnippetMaker snippets(results::query_terms(parsed.query), options_.language, &database_);
+        results::SnippetMaker& snippets = snippet_maker();
+        snippets.set_query(results::query_terms(parsed.query), options_.language, &database_);
         results::SnippetOptions snippet_options;
         snippet_options.max_snippets = options_.snippets;
         for (auto& hit : result.hits) {
@@ -236,8 +238,15 @@ class Runner {
     }
   }
 
+  // Made on first use (its ICU iterators cost more than a small query), then kept for the whole batch.
+  results::SnippetMaker& snippet_maker() {
+    if (!snippets_) snippets_ = std::make_unique<results::SnippetMaker>();
+    return *snippets_;
+  }
+
   const Options& options_;
   Xapian::Database database_;
+  std::unique_ptr<results::SnippetMaker> snippets_;
   std::ostream& out_;
   std::ostream& err_;
   output::HumanStyle style_;

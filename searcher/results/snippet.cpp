@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <stdexcept>
@@ -63,6 +64,8 @@ struct Mark {
   std::size_t unit = 0;
 };
 
+constexpr std::size_t kMaxCachedStems = 200000;
+
 struct Sentence {
   std::size_t index = 0;
   std::uint32_t begin = 0;  // byte offsets into the body
@@ -105,10 +108,27 @@ struct SnippetMaker::Impl {
   std::map<std::string, std::unordered_map<std::string, std::string>, std::less<>> stems;  // per language
   std::unordered_map<std::string, std::vector<std::size_t>> exact_units;  // word or phrase's first word
   std::unordered_map<std::string, std::vector<std::size_t>> stem_units;
+  std::vector<std::size_t> wildcard_units;
+  // What a paragraph's lower-cased ASCII text must contain to hold a match: exact words, phrases' first
+  // words, wildcard prefixes, and stems less their last two letters (an English (Porter2) stem only ever
+  // changes the last two letters of what it keeps of a word: "happi" < "happy", "die" < "dying").
+  std::vector<std::string> needles;
+  bool needles_cover_stems_only_in_english = false;
+  bool needles_complete = false;
   std::vector<analysis::Token> tokens;
+  std::string lowered;
 
-  Impl(QueryTerms query_terms, std::string default_language, const Xapian::Database* database)
-      : terms(std::move(query_terms)), language(std::move(default_language)) {
+  // Makes the marks of a new query; the analyzer, splitters and stem caches stay.
+  void set_query(QueryTerms query_terms, std::string default_language, const Xapian::Database* database) {
+    terms = std::move(query_terms);
+    language = std::move(default_language);
+    units.clear();
+    exact_units.clear();
+    stem_units.clear();
+    // A long batch run must not grow the stem caches without end: they are cheap to refill.
+    for (auto& [lang, cache] : stems) {
+      if (cache.size() > kMaxCachedStems) cache.clear();
+    }
     auto weight = [&](const std::string& term) {
       if (database == nullptr) return 1.0;
       double n = static_cast<double>(database->get_doccount());
@@ -138,6 +158,57 @@ struct SnippetMaker::Impl {
       }
     }
     only_weak = std::all_of(units.begin(), units.end(), [](const Unit& unit) { return unit.weak; });
+    wildcard_units.clear();
+    needles.clear();
+    needles_complete = true;
+    needles_cover_stems_only_in_english = false;
+    auto ascii = [](std::string_view text) {
+      return std::all_of(text.begin(), text.end(),
+                         [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    };
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      const Unit& unit = units[u];
+      if (unit.kind == UnitKind::Wildcard) wildcard_units.push_back(u);
+      if (!counts(unit)) continue;
+      std::string needle;
+      switch (unit.kind) {
+        case UnitKind::Word: {
+          const QueryWord& word = terms.words[unit.index];
+          needle = word.term;
+          if (word.stem) {
+            needle.resize(std::max<std::size_t>(1, needle.size() > 2 ? needle.size() - 2 : 1));
+            needles_cover_stems_only_in_english = true;
+          }
+          break;
+        }
+        case UnitKind::Phrase: needle = terms.phrases[unit.index].terms.front(); break;
+        case UnitKind::Wildcard: needle = terms.wildcards[unit.index].prefix; break;
+      }
+      if (needle.empty() || !ascii(needle)) needles_complete = false;
+      needles.push_back(std::move(needle));
+    }
+  }
+
+  // False only when `text` cannot hold a match of the query in language `lang` (then it need not be
+  // analysed); true when it may, or when that cannot be told cheaply (text or words beyond ASCII, whose
+  // case folding may turn into ASCII; stems of languages other than English).
+  bool may_match(std::string_view text, std::string_view lang) {
+    if (!needles_complete) return true;
+    if (needles_cover_stems_only_in_english &&
+        !(lang.size() >= 2 && (lang[0] | 0x20) == 'e' && (lang[1] | 0x20) == 'n' &&
+          (lang.size() == 2 || !std::isalpha(static_cast<unsigned char>(lang[2]))))) {
+      return true;
+    }
+    lowered.assign(text);
+    for (char& c : lowered) {
+      auto b = static_cast<unsigned char>(c);
+      if (b >= 0x80) return true;
+      if (b >= 'A' && b <= 'Z') c = static_cast<char>(b - 'A' + 'a');
+    }
+    for (const auto& needle : needles) {
+      if (lowered.find(needle) != std::string::npos) return true;
+    }
+    return false;
   }
 
   const std::string& stem(const std::string& term, std::unordered_map<std::string, std::string>& cache,
@@ -201,8 +272,8 @@ struct SnippetMaker::Impl {
           }
         }
       }
-      for (std::size_t u = 0; u < units.size(); ++u) {
-        if (units[u].kind != UnitKind::Wildcard || !wanted(u)) continue;
+      for (std::size_t u : wildcard_units) {
+        if (!wanted(u)) continue;
         const std::string& prefix = terms.wildcards[units[u].index].prefix;
         if (token.term.compare(0, prefix.size(), prefix) == 0) marks.push_back({token.begin, token.end, u});
       }
@@ -211,14 +282,22 @@ struct SnippetMaker::Impl {
   }
 };
 
+SnippetMaker::SnippetMaker() : impl_(std::make_unique<Impl>()) {}
+
 SnippetMaker::SnippetMaker(QueryTerms terms, std::string language, const Xapian::Database* database)
-    : impl_(std::make_unique<Impl>(std::move(terms), std::move(language), database)) {}
+    : SnippetMaker() {
+  set_query(std::move(terms), std::move(language), database);
+}
+
+void SnippetMaker::set_query(QueryTerms terms, std::string language, const Xapian::Database* database) {
+  impl_->set_query(std::move(terms), std::move(language), database);
+}
 
 SnippetMaker::~SnippetMaker() = default;
 
 std::vector<Highlight> SnippetMaker::highlight(std::string_view text, TextArea area,
                                                std::string_view language) {
-  if (impl_->units.empty() || text.empty()) return {};
+  if (impl_->units.empty() || text.empty() || !impl_->may_match(text, language)) return {};
   impl_->tokens.clear();
   impl_->analyzer.tokenize(text, impl_->tokens);
   return merged(impl_->find(impl_->tokens, area, language));
@@ -234,27 +313,48 @@ std::vector<Snippet> SnippetMaker::make(const Article& article, const SnippetOpt
   if (body.empty() || options.max_snippets == 0) return snippets;
   const std::string_view lang = article.lang.empty() ? std::string_view(impl_->language) : article.lang;
 
+  // Paragraphs are analysed only when they may hold a match (and the first always, for the lead): a
+  // blank line always ends a sentence, so no sentence straddles two paragraphs.
   std::vector<Sentence> sentences;
-  bool first = true;
-  for (const auto& span : impl_->splitter(lang).split(body)) {
-    Sentence sentence{sentences.size(), span.begin, span.end, 0, 0};
-    std::string_view text = body.substr(span.begin, span.end - span.begin);
-    if (std::exchange(first, false)) {
-      auto skip = dateline_length(text);
-      if (skip >= text.size()) continue;
-      sentence.begin += static_cast<std::uint32_t>(skip);
-      text.remove_prefix(skip);
-    }
-    if (is_boilerplate(text)) continue;
-    sentences.push_back(sentence);
-  }
-  if (sentences.empty()) return snippets;
-
-  // One pass of the analyzer over the body: its positions run on across sentences as the index's do, so a
-  // phrase is found where the matcher found it.
   std::vector<analysis::Token>& tokens = impl_->tokens;
   tokens.clear();
-  if (!impl_->units.empty()) impl_->analyzer.tokenize(body, tokens);
+  std::uint32_t position = 0;
+  std::size_t start = 0;
+  bool first_sentence = true;
+  while (start < body.size()) {
+    std::size_t end = body.find("\n\n", start);
+    if (end == std::string_view::npos) end = body.size();
+    const std::string_view paragraph = body.substr(start, end - start);
+    const auto offset = static_cast<std::uint32_t>(start);
+    const bool candidate = !impl_->units.empty() && impl_->may_match(paragraph, lang);
+    if (candidate || start == 0) {
+      for (const auto& span : impl_->splitter(lang).split(paragraph)) {
+        Sentence sentence{sentences.size(), span.begin + offset, span.end + offset, 0, 0};
+        std::string_view text = body.substr(sentence.begin, sentence.end - sentence.begin);
+        if (std::exchange(first_sentence, false)) {
+          auto skip = dateline_length(text);
+          if (skip >= text.size()) continue;
+          sentence.begin += static_cast<std::uint32_t>(skip);
+          text.remove_prefix(skip);
+        }
+        if (is_boilerplate(text)) continue;
+        sentences.push_back(sentence);
+      }
+    }
+    if (candidate) {
+      // Positions run on across the paragraphs analysed, as the index's do across the body, so a phrase
+      // is found where the matcher found it; a gap keeps it from spanning two analysed paragraphs.
+      const std::size_t before = tokens.size();
+      position = impl_->analyzer.tokenize(paragraph, tokens, position) + 1;
+      for (std::size_t i = before; i < tokens.size(); ++i) {
+        tokens[i].begin += offset;
+        tokens[i].end += offset;
+      }
+    }
+    first_sentence = false;
+    start = end + 2;
+  }
+  if (sentences.empty()) return snippets;
   std::vector<Mark> marks = impl_->find(tokens, TextArea::AllText, lang);
   std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.begin < b.begin; });
 
@@ -310,10 +410,10 @@ std::vector<Snippet> SnippetMaker::make(const Article& article, const SnippetOpt
         words.emplace_back(token.begin - sentence.begin, token.end - sentence.begin);
       }
     }
-    if (words.empty()) {
-      impl_->tokens.clear();
-      impl_->analyzer.tokenize(text, impl_->tokens);
-      for (const auto& token : impl_->tokens) words.emplace_back(token.begin, token.end);
+    if (words.empty()) {  // a lead sentence of a paragraph that was not analysed
+      std::vector<analysis::Token> own;
+      impl_->analyzer.tokenize(text, own);
+      for (const auto& token : own) words.emplace_back(token.begin, token.end);
     }
     std::uint32_t anchor = highlights.empty() ? 0 : highlights.front().begin;
     std::uint32_t lead = options.max_bytes / 4;
@@ -404,24 +504,34 @@ std::size_t dateline_length(std::string_view sentence) {
 
 bool is_boilerplate(std::string_view sentence) {
   sentence = util::trim(sentence);
-  static constexpr std::array<std::string_view, 12> kStarts = {"(reporting by",
-                                                               "(additional reporting",
-                                                               "(editing by",
-                                                               "(writing by",
-                                                               "(compiled by",
-                                                               "(for more",
-                                                               "reporting by ",
-                                                               "editing by ",
-                                                               "click here",
-                                                               "copyright",
-                                                               "©",
-                                                               "keywords:"};
+  static constexpr std::string_view kStarts[] = {"(reporting by",
+                                                 "(additional reporting",
+                                                 "(editing by",
+                                                 "(writing by",
+                                                 "(compiled by",
+                                                 "(for more",
+                                                 "reporting by ",
+                                                 "editing by ",
+                                                 "click here",
+                                                 "copyright",
+                                                 "©",
+                                                 "keywords:",
+                                                 "this website is"};
   for (auto start : kStarts) {
     if (starts_with_ci(sentence, start)) return true;
   }
-  std::string lower = util::ascii_lower(sentence);
-  if (lower == "reuter" || lower == "reuters" || lower == "reuter." || lower == "reuters.") return true;
-  return lower.find("all rights reserved") != std::string::npos || lower.rfind("this website is", 0) == 0;
+  if (sentence.size() <= 8) {
+    for (std::string_view signoff : {"reuter", "reuters", "reuter.", "reuters."}) {
+      if (sentence.size() == signoff.size() && starts_with_ci(sentence, signoff)) return true;
+    }
+  }
+  // Notices are short; a long sentence that mentions rights is news.
+  if (sentence.size() > 300) return false;
+  constexpr std::string_view kRights = "all rights reserved";
+  for (std::size_t i = 0; i + kRights.size() <= sentence.size(); ++i) {
+    if (starts_with_ci(sentence.substr(i), kRights)) return true;
+  }
+  return false;
 }
 
 }  // namespace newsdig::results

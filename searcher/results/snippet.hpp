@@ -40,12 +40,19 @@ struct SnippetOptions {
 
 class SnippetMaker {
  public:
-  // `terms`: what the query matches; `language`: for articles that do not name theirs (the indexer's
-  // default). With a database, a sentence's words count by their rarity (idf) when sentences are ranked.
+  // Makes the ICU iterators once: keep one SnippetMaker for many queries and call set_query() for each.
+  // Throws std::runtime_error if ICU cannot create them (broken ICU data).
+  SnippetMaker();
+  // The same, then set_query().
   SnippetMaker(QueryTerms terms, std::string language, const Xapian::Database* database = nullptr);
   ~SnippetMaker();
   SnippetMaker(const SnippetMaker&) = delete;
   SnippetMaker& operator=(const SnippetMaker&) = delete;
+
+  // `terms`: what the query matches; `language`: for articles that do not name theirs (the indexer's
+  // default). With a database (which must outlive the calls that follow), a sentence's words count by
+  // their rarity (idf) when sentences are ranked.
+  void set_query(QueryTerms terms, std::string language, const Xapian::Database* database = nullptr);
 
   // Up to options.max_snippets fragments of the body, best first by the rarity of the query words they
   // hold, shown in article order; the lead sentence when nothing in the body matches, so a hit always

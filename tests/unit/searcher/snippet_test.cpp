@@ -196,6 +196,33 @@ BOOST_AUTO_TEST_CASE(splits_sentences_of_languages_icu_has_no_exceptions_for) {
   BOOST_TEST(snippets[0].text == "春の植木市が開かれた。");
 }
 
+BOOST_AUTO_TEST_CASE(finds_matches_in_any_paragraph_whatever_form_the_word_takes) {
+  struct Case {
+    std::string query;
+    std::string body;
+    std::vector<std::string> marks;
+  };
+  const std::vector<Case> cases = {
+      {"treaty", "Nothing here.\n\nStill nothing.\n\nA treaty at last.", {"treaty"}},
+      {"happiness", "Lead.\n\nThey were happy.", {"happy"}},
+      {"die", "Lead.\n\nThe dying trees.", {"dying"}},
+      {"tokyo", "Lead.\n\nＴｏｋｙｏ stocks fell.", {"Ｔｏｋｙｏ"}},
+      {"\"peace treaty\"", "A peace\n\ntreaty? No.\n\nA peace treaty.", {"peace treaty"}},
+      {"u.s", "Lead.\n\nThe U.S. economy.", {"U.S"}},
+  };
+  for (const auto& c : cases) {
+    auto maker = maker_for(c.query);
+    BOOST_TEST(all_marked(maker.make(article_with_body(c.body), {3, 320})) == c.marks, c.query);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(stems_the_words_of_an_article_in_its_own_language) {
+  auto maker = SnippetMaker(terms_of("häuser", false, "de"), "de");
+  Article article = article_with_body("Kurz.\n\nDie Häuser der Stadt und ein Haus.");
+  article.lang = "de";
+  BOOST_TEST(all_marked(maker.make(article)) == (std::vector<std::string>{"Häuser", "Haus"}));  // one stem
+}
+
 BOOST_AUTO_TEST_CASE(finds_the_datelines_of_wire_stories) {
   struct Case {
     std::string sentence;
