@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <stdexcept>
 #include <string>
 
 #include <unicode/uchar.h>
@@ -225,6 +226,15 @@ void FeatureExtractor::match_gazetteer(const Sentence& sentence) {
 void FeatureExtractor::extract(const DocumentView& document, std::span<const Label> first_pass,
                                FeatureSet& out) {
   const std::size_t count = document.words.size();
+  std::uint32_t expected_first = 0;
+  for (const Sentence& sentence : document.sentences) {
+    if (sentence.first != expected_first || sentence.last < sentence.first) {
+      throw std::invalid_argument("entity features: sentences must cover the tokens in order");
+    }
+    expected_first = sentence.last;
+  }
+  if (expected_first != count)
+    throw std::invalid_argument("entity features: sentences must cover the tokens");
   out.keys.clear();
   out.offsets.assign(1, 0);
   out.keys.reserve(count * 64);

@@ -47,7 +47,8 @@ class FeatureExtractor {
   FeatureExtractor(const Lexicon& lexicon, std::uint32_t groups);
 
   // The features of every token of `document`. `first_pass` (one label per token) is needed when the
-  // groups include kFirstPassFeatures and ignored otherwise.
+  // groups include kFirstPassFeatures and ignored otherwise. Throws std::invalid_argument if the sentences
+  // do not cover the tokens one after the other.
   void extract(const DocumentView& document, std::span<const Label> first_pass, FeatureSet& out);
 
  private:

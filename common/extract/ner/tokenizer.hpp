@@ -28,8 +28,8 @@ struct Sentence {
 inline constexpr std::uint32_t kMaxSentenceTokens = 200;
 
 // Appends the tokens of `text` to `tokens` and its sentences (indexes into `tokens`) to `sentences`.
-// Ill-formed UTF-8 bytes become one-byte tokens of their own when they are not inside a word; they never
-// throw. Texts of 4 GiB or more are cut there (offsets are 32-bit).
+// Ill-formed UTF-8 bytes count as letters (U+FFFD) and never throw. Texts of 4 GiB or more are cut there
+// (offsets are 32-bit).
 void tokenize(std::string_view text, std::vector<Token>& tokens, std::vector<Sentence>& sentences);
 
 }  // namespace newsdig::extract::ner

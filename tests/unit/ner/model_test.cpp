@@ -6,6 +6,7 @@
 
 #include "common/extract/ner/features.hpp"
 #include "common/extract/ner/model.hpp"
+#include "common/extract/ner/tagger.hpp"
 
 namespace ner = newsdig::extract::ner;
 
@@ -86,6 +87,29 @@ BOOST_AUTO_TEST_CASE(refuses_bytes_that_are_not_a_model) {
     BOOST_CHECK_THROW(ner::Model::read(*bytes), std::runtime_error);
   }
   BOOST_CHECK_THROW(ner::Model::read(std::vector<unsigned char>{}), std::runtime_error);
+}
+
+BOOST_AUTO_TEST_CASE(tags_a_hand_written_document_with_the_built_in_model) {
+  const std::vector<std::string_view> words = {"Toyota",    "Motor", "Corp",   "said",   "on",    "Tuesday",
+                                               "it",        "would", "build",  "a",      "plant", "in",
+                                               "Ohio",      ".",     "Angela", "Merkel", "met",   "French",
+                                               "officials", "in",    "Paris",  "."};
+  const std::vector<ner::Sentence> sentences = {{0, 14}, {14, 22}};
+  ner::Tagger tagger(ner::Model::embedded());
+  std::vector<ner::Label> labels;
+  tagger.tag({words, sentences}, labels);
+  using newsdig::EntityType;
+  const std::vector<ner::TokenSpan> expected = {{0, 3, EntityType::Org},
+                                                {12, 13, EntityType::Place},
+                                                {14, 16, EntityType::Person},
+                                                {17, 18, EntityType::Misc},
+                                                {20, 21, EntityType::Place}};
+  auto spans = ner::spans_from_labels(labels);
+  BOOST_TEST_REQUIRE(spans.size() == expected.size());
+  for (std::size_t i = 0; i < spans.size(); ++i) BOOST_TEST((spans[i] == expected[i]), "span " << i);
+  // Sentences must tile the tokens.
+  const std::vector<ner::Sentence> gap = {{0, 5}, {6, 22}};
+  BOOST_CHECK_THROW(tagger.tag({words, gap}, labels), std::invalid_argument);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
