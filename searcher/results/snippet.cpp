@@ -67,7 +67,7 @@ struct Mark {
 constexpr std::size_t kMaxCachedStems = 200000;
 
 struct Sentence {
-  std::size_t index = 0;
+  std::size_t index = 0;    // where it starts in the body, for article order
   std::uint32_t begin = 0;  // byte offsets into the body
   std::uint32_t end = 0;
   double score = 0;         // summed weight of the distinct units it holds
@@ -313,48 +313,48 @@ std::vector<Snippet> SnippetMaker::make(const Article& article, const SnippetOpt
   if (body.empty() || options.max_snippets == 0) return snippets;
   const std::string_view lang = article.lang.empty() ? std::string_view(impl_->language) : article.lang;
 
-  // Paragraphs are analysed only when they may hold a match (and the first always, for the lead): a
-  // blank line always ends a sentence, so no sentence straddles two paragraphs.
+  // Paragraphs are analysed only when they may hold a match: a blank line always ends a sentence, so no
+  // sentence straddles two paragraphs.
   std::vector<Sentence> sentences;
+  auto add_sentences = [&](std::size_t start, std::string_view paragraph) {
+    const auto offset = static_cast<std::uint32_t>(start);
+    bool first_of_body = start == 0;
+    for (const auto& span : impl_->splitter(lang).split(paragraph)) {
+      Sentence sentence{span.begin + offset, span.begin + offset, span.end + offset, 0, 0};
+      std::string_view text = body.substr(sentence.begin, sentence.end - sentence.begin);
+      if (std::exchange(first_of_body, false)) {
+        auto skip = dateline_length(text);
+        if (skip >= text.size()) continue;
+        sentence.begin += static_cast<std::uint32_t>(skip);
+        text.remove_prefix(skip);
+      }
+      if (is_boilerplate(text)) continue;
+      sentences.push_back(sentence);
+    }
+  };
+  auto paragraph_end = [&](std::size_t start) {
+    std::size_t end = body.find("\n\n", start);
+    return end == std::string_view::npos ? body.size() : end;
+  };
   std::vector<analysis::Token>& tokens = impl_->tokens;
   tokens.clear();
   std::uint32_t position = 0;
-  std::size_t start = 0;
-  bool first_sentence = true;
-  while (start < body.size()) {
-    std::size_t end = body.find("\n\n", start);
-    if (end == std::string_view::npos) end = body.size();
+  for (std::size_t start = 0; start < body.size() && !impl_->units.empty();) {
+    const std::size_t end = paragraph_end(start);
     const std::string_view paragraph = body.substr(start, end - start);
-    const auto offset = static_cast<std::uint32_t>(start);
-    const bool candidate = !impl_->units.empty() && impl_->may_match(paragraph, lang);
-    if (candidate || start == 0) {
-      for (const auto& span : impl_->splitter(lang).split(paragraph)) {
-        Sentence sentence{sentences.size(), span.begin + offset, span.end + offset, 0, 0};
-        std::string_view text = body.substr(sentence.begin, sentence.end - sentence.begin);
-        if (std::exchange(first_sentence, false)) {
-          auto skip = dateline_length(text);
-          if (skip >= text.size()) continue;
-          sentence.begin += static_cast<std::uint32_t>(skip);
-          text.remove_prefix(skip);
-        }
-        if (is_boilerplate(text)) continue;
-        sentences.push_back(sentence);
-      }
-    }
-    if (candidate) {
+    if (impl_->may_match(paragraph, lang)) {
+      add_sentences(start, paragraph);
       // Positions run on across the paragraphs analysed, as the index's do across the body, so a phrase
       // is found where the matcher found it; a gap keeps it from spanning two analysed paragraphs.
       const std::size_t before = tokens.size();
       position = impl_->analyzer.tokenize(paragraph, tokens, position) + 1;
       for (std::size_t i = before; i < tokens.size(); ++i) {
-        tokens[i].begin += offset;
-        tokens[i].end += offset;
+        tokens[i].begin += static_cast<std::uint32_t>(start);
+        tokens[i].end += static_cast<std::uint32_t>(start);
       }
     }
-    first_sentence = false;
     start = end + 2;
   }
-  if (sentences.empty()) return snippets;
   std::vector<Mark> marks = impl_->find(tokens, TextArea::AllText, lang);
   std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.begin < b.begin; });
 
@@ -383,7 +383,17 @@ std::vector<Snippet> SnippetMaker::make(const Article& article, const SnippetOpt
     if (sentence.matches == 0 || chosen.size() == options.max_snippets) break;
     chosen.push_back(sentence);
   }
-  if (chosen.empty()) chosen.push_back(sentences.front());  // nothing in the body matches: show its lead
+  if (chosen.empty()) {
+    // Nothing in the body's news matches: show its lead, the first sentence that is news.
+    sentences.clear();
+    for (std::size_t start = 0; start < body.size() && sentences.empty();) {
+      const std::size_t end = paragraph_end(start);
+      add_sentences(start, body.substr(start, end - start));
+      start = end + 2;
+    }
+    if (sentences.empty()) return snippets;
+    chosen.push_back(sentences.front());
+  }
   std::sort(chosen.begin(), chosen.end(),
             [](const Sentence& a, const Sentence& b) { return a.index < b.index; });
 
