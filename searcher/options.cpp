@@ -72,8 +72,11 @@ void configure(CLI::App& app, Options& options) {
   app.add_option("--db", options.db, "Database directory (default $NEWSDIG_DB or ./newsdig.db)")
       ->type_name("DIR");
   app.add_flag("--any", options.any, "Rank articles matching any of the words, not only all of them");
-  app.add_option("-n,--limit", options.limit, "Hits to show (default 10)")->check(CLI::Range(0U, 100000U));
-  app.add_option("--offset", options.offset, "Hits to pass over first, for paging (default 0)");
+  app.add_option("-n,--limit", options.limit, "Hits to show (default 10)")
+      ->check(CLI::Range(0U, 100000U))
+      ->option_text("N");
+  app.add_option("--offset", options.offset, "Hits to pass over first, for paging (default 0)")
+      ->option_text("N");
 
   auto* ranking = "Ranking";
   static const std::map<std::string, results::SortOrder> kSorts = {
@@ -83,7 +86,7 @@ void configure(CLI::App& app, Options& options) {
   auto* sort =
       app.add_option("--sort", options.sort, "Order: relevance (BM25, default), newest or oldest first")
           ->transform(CLI::CheckedTransformer(kSorts, CLI::ignore_case))
-          ->type_name("ORDER")
+          ->option_text("ORDER")
           ->group(ranking);
   app.add_option_function<std::string>(
          "--recent",
@@ -129,7 +132,7 @@ void configure(CLI::App& app, Options& options) {
   auto* shown = "Results";
   app.add_option("--snippets", options.snippets, "Text fragments per hit (default 2; 0 = none)")
       ->check(CLI::Range(0U, 20U))
-      ->type_name("K")
+      ->option_text("K")
       ->group(shown);
   app.add_option_function<std::string>(
          "--facets",
@@ -144,7 +147,7 @@ void configure(CLI::App& app, Options& options) {
              options.facets.push_back(*facet);
            }
          },
-         "Count the whole match set by these, comma-separated: " + facet_names())
+         "Count the whole match set by these, comma-separated:\n" + facet_names())
       ->type_name("LIST")
       ->group(shown);
   app.add_option("--facet-values", options.facet_values, "Values shown per facet (default 10; 0 = all)")
@@ -162,7 +165,7 @@ void configure(CLI::App& app, Options& options) {
                  "Output: human, json (one object), jsonl (one line per hit; docs/json-format.md),\n"
                  "ids (one id a line) or trec (TREC run lines)")
       ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case))
-      ->type_name("FORMAT")
+      ->option_text("FORMAT")
       ->group(shown);
   app.add_option("--qid", options.qid, "Query id in trec output (default 1; --batch: the line's)")
       ->type_name("ID")
@@ -175,7 +178,7 @@ void configure(CLI::App& app, Options& options) {
   app.add_option("--color", options.color,
                  "Colour highlights: auto (on a terminal, unless NO_COLOR is set), always or never")
       ->transform(CLI::CheckedTransformer(kColors, CLI::ignore_case))
-      ->type_name("WHEN")
+      ->option_text("WHEN")
       ->group(shown);
   app.add_option("--lang", options.language, "Language for stemming the query words (default en)")
       ->type_name("CODE");
