@@ -1,4 +1,6 @@
 // newsdig-index: parse the command line, run, map the result to an exit code.
+#include <unistd.h>
+
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -16,5 +18,5 @@ int main(int argc, char** argv) {
     int code = app.exit(e);  // prints --help, --version or the error
     return code == 0 ? newsdig::indexer::kExitOk : newsdig::indexer::kExitFatal;
   }
-  return newsdig::indexer::run(options, std::cin, std::cerr);
+  return newsdig::indexer::run(options, std::cin, std::cerr, isatty(STDERR_FILENO) == 1);
 }

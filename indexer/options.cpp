@@ -11,30 +11,122 @@ void configure(CLI::App& app, Options& options) {
 
   app.description(
       "Index news articles into a newsdig (Xapian) database.\n"
-      "Reads files, directories (recursively; hidden files and directories are left out unless named)\n"
-      "and '-' for standard input. Plain-text news files and JSON Lines are detected automatically.");
-  app.add_option("paths", options.paths, "Files, directories or - (standard input) to index")
-      ->required()
-      ->type_name("PATH...");
+      "Reads files, directories (recursively; hidden files and directories are left out unless named),\n"
+      "archives and compressed files (tar, tar.gz, tar.xz, tar.zst, tar.bz2, zip, .gz, .xz, .zst, .bz2; "
+      "read\n"
+      "in place) and '-' for standard input. The format of each input is detected unless --format says.");
+  app.add_option("paths", options.paths, "Files, directories, archives or - (standard input) to index")
+      ->type_name("PATH");
   app.add_option("--db", options.db,
                  "Database directory (created if missing; default $NEWSDIG_DB or ./newsdig.db)")
       ->type_name("DIR");
-  static const std::map<std::string, formats::Format> kFormats = {
-      {"auto", formats::Format::Auto}, {"text", formats::Format::Text}, {"jsonl", formats::Format::Jsonl}};
-  app.add_option("--format", options.format, "Input format: auto, text or jsonl (default auto)")
-      ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case))
+  static const std::map<std::string, formats::Format> kFormats = [] {
+    std::map<std::string, formats::Format> names;
+    for (const auto& info : formats::kFormatTable) names.emplace(std::string(info.name), info.format);
+    return names;
+  }();
+  std::string format_help = "Input format (default auto):";
+  for (const auto& info : formats::kFormatTable) {
+    format_help += "\n  " + std::string(info.name) + ": " + std::string(info.help);
+  }
+  app.add_option("--format", options.format, format_help)
+      ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case).description(""))
       ->type_name("FORMAT");
+  app.add_option("--columns", options.columns,
+                 "CSV/TSV files without a header row: their column names in order, comma-separated (id,\n"
+                 "title, body, date, source, url, lang, byline, dateline, topic, ...; - leaves a column out)")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->type_name("LIST");
+  app.add_option("--delimiter", options.delimiter,
+                 "CSV field delimiter: one character, or 'tab' (default: by format and first line)")
+      ->check([](const std::string& value) {
+        return value.size() == 1 || value == "tab" ? std::string() : std::string("one character, or 'tab'");
+      })
+      ->type_name("CHAR");
   app.add_option("--lang", options.default_language,
                  "Language of articles that do not give one, for stemming (ISO 639-1; default en)")
       ->type_name("CODE");
-  app.add_option("--commit-every", options.commit_every, "Articles between commits (default 10000)")
-      ->check(CLI::Range(1U, 100000000U))
+  app.add_option(
+         "--include", options.include,
+         "Inside directories and archives, index only files matching GLOB (repeatable; a glob with a\n"
+         "'/' matches the path inside the directory or archive, else the file name)")
+      ->allow_extra_args(false)
+      ->type_name("GLOB");
+  app.add_option(
+         "--exclude", options.exclude,
+         "Inside directories and archives, leave out files and directories matching GLOB (repeatable)")
+      ->allow_extra_args(false)
+      ->type_name("GLOB");
+  app.add_option("-j,--threads", options.threads,
+                 "Threads reading and analysing articles (default: one per core)")
+      ->check(CLI::Range(1U, 1024U).description(""))
       ->type_name("N");
-  app.add_flag("-q,--quiet", options.quiet, "Print only the summary, not each skipped or repaired input");
+  app.add_option(
+         "--shards", options.shards,
+         "Write a new database in N parts at once, merged at the end (default: --threads, at most 8;\n"
+         "1 writes it directly, which is slower but leaves what was committed if the run is killed)")
+      ->check(CLI::Range(1U, 64U).description(""))
+      ->type_name("N");
+  app.add_option("--max-article-bytes", options.max_article_bytes,
+                 "Skip articles whose title and body are longer than this (default 4194304)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30).description(""))
+      ->type_name("BYTES");
+  app.add_option("--commit-mb", options.commit_mb,
+                 "Commit after this many megabytes of article text (default 64): bounds memory, and what a\n"
+                 "killed run keeps")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 16).description(""))
+      ->type_name("MB");
+  app.add_option("--report", options.report,
+                 "Write a JSON report (counts, every skipped input with its reason) to FILE")
+      ->type_name("FILE");
+  static const std::map<std::string, ProgressWhen> kProgress = {{"auto", ProgressWhen::Auto},
+                                                                {"always", ProgressWhen::Always},
+                                                                {"log", ProgressWhen::Log},
+                                                                {"never", ProgressWhen::Never}};
+  app.add_option("--progress", options.progress,
+                 "Progress on stderr: auto (a live line on a terminal, a log line every 5 s otherwise),\n"
+                 "always (the live line), log, never (default auto)")
+      ->transform(CLI::CheckedTransformer(kProgress, CLI::ignore_case).description(""))
+      ->type_name("WHEN");
+  app.add_flag("-q,--quiet", options.quiet,
+               "Print only the summary: no progress, no line per skipped or repaired input");
   app.set_version_flag("--version", "newsdig-index 0.1.0");
+
+  auto* compact = app.add_subcommand(
+      "compact", "Rewrite the database compactly (smaller, faster to search) and swap it in atomically");
+  compact->add_option("--db", options.db, "Database directory (default $NEWSDIG_DB or ./newsdig.db)")
+      ->type_name("DIR");
+  compact->callback([&options] { options.command = Command::Compact; });
+  app.fallthrough();
+
   app.footer(
-      "Exit status: 0 every article indexed; 1 finished, but some inputs were skipped (listed on stderr);\n"
-      "2 fatal error (bad arguments, database cannot be written): nothing more was indexed.");
+      "Commands: 'newsdig-index PATH...' indexes; 'newsdig-index compact' compacts the database (name a\n"
+      "file called 'compact' as ./compact).\n"
+      "Exit status: 0 every article indexed; 1 finished, but some inputs were skipped (listed on stderr and\n"
+      "in --report); 2 fatal error (bad arguments, database cannot be written): nothing more was indexed.");
+}
+
+formats::ReaderSettings reader_settings(const Options& options) {
+  formats::ReaderSettings settings;
+  settings.csv_columns = options.columns;
+  if (options.delimiter == "tab") {
+    settings.csv_delimiter = '\t';
+  } else if (options.delimiter.size() == 1) {
+    settings.csv_delimiter = options.delimiter.front();
+  }
+  return settings;
+}
+
+ProgressMode progress_mode(const Options& options, bool stderr_is_tty) {
+  if (options.quiet) return ProgressMode::None;
+  switch (options.progress) {
+    case ProgressWhen::Auto: return stderr_is_tty ? ProgressMode::Tty : ProgressMode::Log;
+    case ProgressWhen::Always: return ProgressMode::Tty;
+    case ProgressWhen::Log: return ProgressMode::Log;
+    case ProgressWhen::Never: return ProgressMode::None;
+  }
+  return ProgressMode::None;
 }
 
 }  // namespace newsdig::indexer

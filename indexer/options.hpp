@@ -1,25 +1,50 @@
 #pragma once
 // newsdig-index's command line: the Options struct and the CLI11 set-up that fills it.
+#include <cstddef>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "indexer/formats/format.hpp"
+#include "indexer/report.hpp"
 
 namespace newsdig::indexer {
 
+enum class Command {
+  Index,    // newsdig-index PATH...
+  Compact,  // newsdig-index compact
+};
+
+enum class ProgressWhen { Auto, Always, Log, Never };
+
 struct Options {
+  Command command = Command::Index;
   std::string db;                  // database directory
   std::vector<std::string> paths;  // files, directories, "-"
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
   formats::Format format = formats::Format::Auto;
+  std::vector<std::string> columns;  // CSV/TSV column names, for files without a header row
+  std::string delimiter;             // CSV field delimiter: one character, or "tab"; empty = by format
   std::string default_language = "en";
-  unsigned commit_every = 10000;  // articles between commits
-  bool quiet = false;             // no per-article diagnostics, summary only
+  unsigned threads = 0;                      // 0 = one per core
+  unsigned shards = 0;                       // parts a new database is written in; 0 = threads (at most 8)
+  std::size_t max_article_bytes = 4U << 20;  // title + body; longer articles are skipped
+  std::size_t commit_mb = 64;                // megabytes of article text between commits
+  std::string report;                        // JSON report file; empty = none
+  bool quiet = false;                        // no per-article diagnostics, no progress, summary only
+  ProgressWhen progress = ProgressWhen::Auto;
 };
 
 // Declares the options on `app`, writing into `options`. The default database comes from NEWSDIG_DB,
 // else ./newsdig.db.
 void configure(CLI::App& app, Options& options);
+
+// The readers' settings the options give (--columns, --delimiter).
+formats::ReaderSettings reader_settings(const Options& options);
+
+// How progress is shown: Auto becomes Tty when `stderr_is_tty`, Log otherwise; --quiet means None.
+ProgressMode progress_mode(const Options& options, bool stderr_is_tty);
 
 }  // namespace newsdig::indexer

@@ -1,9 +1,13 @@
 #pragma once
-// What an indexing run tells its user: each skipped or repaired input as it happens (stderr), and a
-// closing summary where indexed + skipped = articles seen, with every skipped one listed.
+// What an indexing run tells its user: each skipped or repaired input as it happens (stderr), progress
+// (a redrawn line on a terminal, a log line every few seconds otherwise), a closing summary where
+// indexed + skipped = articles seen with every skipped one listed, and the same as a JSON report file.
+// Single-threaded: the pipeline's writer stage is its only caller while a run goes.
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <iosfwd>
-#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,28 +15,74 @@
 
 namespace newsdig::indexer {
 
+enum class ProgressMode {
+  None,  // nothing until the summary
+  Tty,   // one status line, redrawn in place a few times a second
+  Log,   // one status line every few seconds
+};
+
+// What the inputs amounted to besides articles, for the summary and the report.
+struct InputTotals {
+  std::uint64_t input_bytes = 0;    // bytes read from files and standard input (compressed, for archives)
+  std::size_t containers = 0;       // archives and compressed files opened
+  std::size_t hidden_ignored = 0;   // files, directories and archive members named ".*", left out
+  std::size_t glob_ignored = 0;     // left out by --include / --exclude
+  std::size_t special_ignored = 0;  // sockets, pipes and devices met while walking
+};
+
 class Report {
  public:
-  Report(std::ostream& err, bool quiet) : err_(err), quiet_(quiet) {}
+  // `quiet`: no per-input diagnostics (the summary and the report file still list them).
+  Report(std::ostream& err, bool quiet, ProgressMode progress);
 
-  void indexed() { ++indexed_; }
+  // The total input size, when known before the run (for the percentage and ETA of progress).
+  void expect_input_bytes(std::uint64_t total) { expected_input_bytes_ = total; }
+
+  void indexed(std::size_t text_bytes) {
+    ++indexed_;
+    text_bytes_ += text_bytes;
+  }
   void skipped(const formats::Diagnostic& diagnostic);
   void warned(const formats::Diagnostic& diagnostic);
-  void note_hidden_ignored(std::size_t count) { hidden_ignored_ = count; }
+  void committed() { ++commits_; }
+
+  // Redraws or logs the progress line when it is time to; `input_bytes` read so far.
+  void tick(std::uint64_t input_bytes);
 
   std::size_t indexed_count() const { return indexed_; }
   std::size_t skipped_count() const { return skipped_.size(); }
   std::size_t seen_count() const { return indexed_ + skipped_.size(); }
+  std::uint64_t text_bytes() const { return text_bytes_; }
 
-  void print_summary(const std::string& database, double seconds) const;
+  // A failure that stops the run, on its own line (after clearing the progress line).
+  void fatal(const std::string& message);
+
+  // Ends the run: clears the progress line, prints the summary.
+  void print_summary(const std::string& database, const InputTotals& totals);
+
+  // Writes the JSON report (docs/cli.md documents its shape) to `path`. Throws std::runtime_error when the
+  // file cannot be written.
+  void write_json(const std::string& path, const std::string& database, const InputTotals& totals,
+                  int exit_status) const;
+
+  double seconds() const;
 
  private:
+  void clear_progress_line();
+  std::string progress_text(std::uint64_t input_bytes) const;
+
   std::ostream& err_;
   bool quiet_;
+  ProgressMode progress_;
+  std::chrono::steady_clock::time_point started_;
+  std::chrono::steady_clock::time_point last_progress_;
+  bool progress_line_shown_ = false;
+  std::optional<std::uint64_t> expected_input_bytes_;
   std::size_t indexed_ = 0;
-  std::size_t warnings_ = 0;
-  std::size_t hidden_ignored_ = 0;
+  std::uint64_t text_bytes_ = 0;
+  std::size_t commits_ = 0;
   std::vector<formats::Diagnostic> skipped_;
+  std::vector<formats::Diagnostic> warnings_;
 };
 
 }  // namespace newsdig::indexer

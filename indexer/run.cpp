@@ -1,101 +1,153 @@
 #include "indexer/run.hpp"
 
-#include <chrono>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <exception>
+#include <filesystem>
+#include <fstream>
 #include <istream>
+#include <memory>
 #include <ostream>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
 #include "common/analysis/analyzer.hpp"
 #include "common/store/database.hpp"
-#include "common/store/document_builder.hpp"
+#include "indexer/pipeline.hpp"
 #include "indexer/report.hpp"
-#include "indexer/sources/walk.hpp"
 
 namespace newsdig::indexer {
 namespace {
 
-// Receives the articles of every reader, makes documents and hands them to the writer.
-class IndexingSink final : public formats::ArticleSink {
- public:
-  IndexingSink(store::Writer& writer, Report& report, const Options& options)
-      : writer_(writer), report_(report), options_(options) {
-    build_options_.default_language = options.default_language;
-  }
-
-  void article(Article article) override {
-    auto document = store::build_document(article, analyzer_, build_options_);
-    writer_.replace(store::id_term(article.id), document);
-    report_.indexed();
-    if (++since_commit_ >= options_.commit_every) {
-      writer_.commit();
-      since_commit_ = 0;
-    }
-  }
-  void skip(formats::Diagnostic diagnostic) override { report_.skipped(diagnostic); }
-  void warn(formats::Diagnostic diagnostic) override { report_.warned(diagnostic); }
-
- private:
-  store::Writer& writer_;
-  Report& report_;
-  const Options& options_;
-  store::BuildOptions build_options_;
-  analysis::Analyzer analyzer_;
-  unsigned since_commit_ = 0;
-};
-
-void index_file(const sources::SourceFile& file, const Options& options, std::istream& in,
-                formats::ArticleSink& sink) {
-  std::string content;
-  try {
-    content = sources::read_all(file, in);
-  } catch (const std::exception& e) {
-    sink.skip({file.origin, 0, std::string("cannot read: ") + e.what()});
-    return;
-  }
-  formats::Format format = options.format;
-  if (format == formats::Format::Auto) {
-    std::string why;
-    auto detected = formats::detect_format(file.is_stdin ? std::string() : file.path.string(), content, &why);
-    if (!detected) {
-      sink.skip({file.origin, 0, why});
-      return;
-    }
-    format = *detected;
-  }
-  formats::read_input(format, formats::Input{content, file.origin, file.id_base}, sink);
+PipelineSettings pipeline_settings(const Options& options) {
+  PipelineSettings settings;
+  settings.feed.globs.include = options.include;
+  settings.feed.globs.exclude = options.exclude;
+  settings.feed.format = options.format;
+  settings.reader = reader_settings(options);
+  settings.threads =
+      options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+  settings.default_language = options.default_language;
+  settings.max_article_bytes = options.max_article_bytes;
+  settings.commit_bytes = options.commit_mb << 20;
+  settings.shards = options.shards != 0 ? options.shards : std::min(settings.threads, 8U);
+  return settings;
 }
 
-}  // namespace
+// A new database is written as `settings.shards` parts side by side (one writer thread each), merged into
+// it at the end: Xapian's writing is most of an indexer's work, and one writer would use one core.
+// `writer` holds the database (and its write lock) meanwhile; the parts live in "<db>.parts", which a
+// killed run leaves behind and the next one clears.
+void build_in_parts(const Options& options, std::istream& in, const PipelineSettings& settings,
+                    store::Writer& writer, Report& report, InputTotals& totals) {
+  namespace fs = std::filesystem;
+  const fs::path base = fs::path(writer.path()).lexically_normal().string() + ".parts";
+  const fs::path marker = base / "newsdig-parts";
+  std::error_code error;
+  if (fs::exists(base, error)) {
+    if (!fs::exists(marker, error)) {
+      throw store::StoreError(base.string() + " exists and is not newsdig-index's: move it away");
+    }
+    fs::remove_all(base, error);
+  }
+  fs::create_directories(base, error);
+  if (error) throw store::StoreError("cannot create " + base.string() + ": " + error.message());
+  std::ofstream(marker) << "parts of " << writer.path() << " being built by newsdig-index\n";
+  std::vector<std::string> paths;
+  std::vector<std::unique_ptr<store::Writer>> parts;
+  std::vector<store::Writer*> pointers;
+  for (unsigned i = 0; i < settings.shards; ++i) {
+    paths.push_back((base / std::to_string(i)).string());
+    parts.push_back(std::make_unique<store::Writer>(paths.back(), store::WriterOptions{true}));
+    pointers.push_back(parts.back().get());
+  }
+  run_pipeline(options.paths, in, settings, pointers, report, totals);
+  for (auto& part : parts) part->close();
+  parts.clear();
+  if (report.indexed_count() > 0) store::merge_into(paths, writer.path());
+  fs::remove_all(base, error);
+}
 
-int run(const Options& options, std::istream& in, std::ostream& err) {
-  const auto started = std::chrono::steady_clock::now();
+bool reads_standard_input(const Options& options) {
+  return std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end();
+}
+
+int index(const Options& options, std::istream& in, std::ostream& err, ProgressMode progress) {
+  if (options.paths.empty()) {
+    fmt::print(
+        err,
+        "newsdig-index: error: nothing to index: name files, directories, archives or - (standard input)\n");
+    return kExitFatal;
+  }
   if (!analysis::Analyzer::has_stemmer(options.default_language)) {
     fmt::print(err, "newsdig-index: warning: no stemmer for language '{}': its words are indexed unstemmed\n",
                options.default_language);
   }
-  Report report(err, options.quiet);
+  const PipelineSettings settings = pipeline_settings(options);
+  Report report(err, options.quiet, progress);
+  if (progress != ProgressMode::None && !reads_standard_input(options)) {
+    report.expect_input_bytes(sources::total_input_bytes(options.paths, settings.feed.globs));
+  }
+  if (!options.report.empty() && !std::ofstream(options.report, std::ios::app)) {
+    fmt::print(err, "newsdig-index: error: cannot write report {}: {}: give another --report path\n",
+               options.report, std::strerror(errno));
+    return kExitFatal;
+  }
+  InputTotals totals;
   try {
-    store::Writer writer(options.db);
-    IndexingSink sink(writer, report, options);
-    sources::WalkStats walk_stats;
-    sources::walk(
-        options.paths, [&](const sources::SourceFile& file) { index_file(file, options, in, sink); },
-        [&](formats::Diagnostic diagnostic) { report.skipped(diagnostic); }, &walk_stats);
+    store::Writer writer(options.db, store::WriterOptions{true});
+    if (settings.shards > 1 && writer.document_count() == 0) {
+      build_in_parts(options, in, settings, writer, report, totals);
+    } else {
+      run_pipeline(options.paths, in, settings, {&writer}, report, totals);
+    }
     writer.close();
-    report.note_hidden_ignored(walk_stats.hidden_ignored);
+  } catch (const store::StoreError& e) {
+    report.fatal(e.what());
+    return kExitFatal;
+  } catch (const std::exception& e) {
+    report.fatal(std::string(e.what()) + " (database " + options.db + ")");
+    return kExitFatal;
+  }
+  report.print_summary(options.db, totals);
+  const int status = report.skipped_count() == 0 ? kExitOk : kExitSkipped;
+  if (!options.report.empty()) {
+    try {
+      report.write_json(options.report, options.db, totals, status);
+    } catch (const std::exception& e) {
+      fmt::print(err, "newsdig-index: error: {}\n", e.what());
+      return kExitFatal;
+    }
+  }
+  return status;
+}
+
+int compact(const Options& options, std::ostream& err) {
+  try {
+    const auto result = store::compact(options.db);
+    fmt::print(err, "newsdig-index: compacted {}: {:.1f} MB -> {:.1f} MB ({} documents)\n", options.db,
+               static_cast<double>(result.bytes_before) / 1e6, static_cast<double>(result.bytes_after) / 1e6,
+               result.documents);
   } catch (const store::StoreError& e) {
     fmt::print(err, "newsdig-index: error: {}\n", e.what());
     return kExitFatal;
-  } catch (const std::exception& e) {
-    fmt::print(err, "newsdig-index: error: {} (database {})\n", e.what(), options.db);
-    return kExitFatal;
   }
-  std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-  report.print_summary(options.db, elapsed.count());
-  return report.skipped_count() == 0 ? kExitOk : kExitSkipped;
+  return kExitOk;
+}
+
+}  // namespace
+
+int run(const Options& options, std::istream& in, std::ostream& err, bool err_is_tty) {
+  switch (options.command) {
+    case Command::Index: return index(options, in, err, progress_mode(options, err_is_tty));
+    case Command::Compact: return compact(options, err);
+  }
+  return kExitFatal;
 }
 
 }  // namespace newsdig::indexer

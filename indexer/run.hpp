@@ -1,5 +1,5 @@
 #pragma once
-// newsdig-index without its command line: index Options::paths into Options::db.
+// newsdig-index without its command line: index Options::paths into Options::db, or compact it.
 #include <iosfwd>
 
 #include "indexer/options.hpp"
@@ -10,9 +10,10 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitSkipped = 1;
 inline constexpr int kExitFatal = 2;
 
-// Reads every input, indexes every article it can, commits, and prints diagnostics and the summary on
-// `err`. Returns kExitOk, kExitSkipped (finished, some inputs skipped) or kExitFatal (nothing after the
-// failure was indexed; what was committed before it stays).
-int run(const Options& options, std::istream& in, std::ostream& err);
+// Runs options.command. Indexing reads every input, indexes every article it can, commits, and prints
+// diagnostics, progress (a live line when `err_is_tty`) and the summary on `err`, and the JSON report
+// when asked. Returns kExitOk, kExitSkipped (finished, some inputs skipped) or kExitFatal (nothing after
+// the failure was indexed; what was committed before it stays).
+int run(const Options& options, std::istream& in, std::ostream& err, bool err_is_tty = false);
 
 }  // namespace newsdig::indexer

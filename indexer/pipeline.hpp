@@ -1,0 +1,58 @@
+#pragma once
+// The indexing pipeline, on oneTBB's parallel_pipeline:
+//   1. input (serial): sources::Feed hands out pieces of inputs, grouped into batches of about
+//      kBatchBytes, in a repeatable order;
+//   2. workers (parallel, `threads`): detect each piece's format, read its articles, annotate each
+//      (ArticleAnnotator), build its Xapian::Document; one Analyzer and one annotator per thread;
+//   3. writer (serial, in input order): hands documents to the one store::Writer, reports skips and
+//      warnings, commits every `commit_bytes` of text.
+// Memory is bounded: at most `4 * threads` batches are in flight and Xapian's buffered changes are
+// committed by size, so a run of any size holds about the same. The writer sees batches in input order,
+// so the same inputs always get the same document ids.
+#include <cstddef>
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/article.hpp"
+#include "common/store/database.hpp"
+#include "indexer/report.hpp"
+#include "indexer/sources/feed.hpp"
+
+namespace newsdig::indexer {
+
+// A step on every article, between reading and document building, on the worker threads (entity and
+// date extraction). One instance per worker thread, so implementations need no locking.
+class ArticleAnnotator {
+ public:
+  virtual ~ArticleAnnotator() = default;
+  virtual void annotate(Article& article) = 0;
+};
+
+// Makes one annotator per worker thread; may be called from any thread.
+using AnnotatorFactory = std::function<std::unique_ptr<ArticleAnnotator>()>;
+
+struct PipelineSettings {
+  sources::FeedSettings feed;
+  formats::ReaderSettings reader;
+  unsigned threads = 1;  // at least 1
+  unsigned shards = 1;   // a new database is written in this many parts, merged at the end (run.cpp)
+  std::string default_language = "en";
+  std::size_t max_article_bytes = std::size_t{4} << 20;  // title + body
+  std::size_t commit_bytes = std::size_t{64} << 20;      // article text between commits
+  AnnotatorFactory annotator;                            // empty: articles go as the readers made them
+};
+
+// Indexes every input under `paths` into `writers`; every article ends up indexed or skipped in `report`,
+// and `totals` gets what the inputs amounted to. With one writer, the writer stage writes documents in
+// input order; with several (shards of one database, merged later), each gets the documents whose id
+// hashes to it, written by a thread of its own, in input order within the shard. Commits as it goes but
+// not at the end (the caller closes the writers). Throws store::StoreError when a database cannot be
+// written: the run stops there, and what was committed before stays.
+void run_pipeline(const std::vector<std::string>& paths, std::istream& standard_input,
+                  const PipelineSettings& settings, const std::vector<store::Writer*>& writers,
+                  Report& report, InputTotals& totals);
+
+}  // namespace newsdig::indexer
