@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <unordered_set>
 #include <utility>
@@ -96,6 +97,28 @@ std::vector<Highlight> merged(std::vector<Mark> marks) {
   return out;
 }
 
+char lower_ascii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool is_word_byte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// Characters beyond ASCII that separate words as ASCII punctuation does: curly quotes, dashes, the
+// ellipsis, no-break and other spaces (the analyzer's word rules never join them to a letter).
+bool separator_at(std::string_view text, std::size_t i, std::size_t& length) {
+  static constexpr std::string_view kSeparators[] = {"\u2018", "\u2019", "\u201C", "\u201D", "\u2013",
+                                                     "\u2014", "\u2026", "\u00A0", "\u2009", "\u3000"};
+  for (auto separator : kSeparators) {
+    if (text.substr(i, separator.size()) == separator) {
+      length = separator.size();
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 struct SnippetMaker::Impl {
@@ -105,18 +128,25 @@ struct SnippetMaker::Impl {
   bool only_weak = false;
   analysis::Analyzer analyzer;
   std::map<std::string, analysis::SentenceSplitter, std::less<>> splitters;
-  std::map<std::string, std::unordered_map<std::string, std::string>, std::less<>> stems;  // per language
+  using StemCache = std::unordered_map<std::string, std::string>;
+  std::map<std::string, StemCache, std::less<>> stems;                    // per language
   std::unordered_map<std::string, std::vector<std::size_t>> exact_units;  // word or phrase's first word
   std::unordered_map<std::string, std::vector<std::size_t>> stem_units;
   std::vector<std::size_t> wildcard_units;
-  // What a paragraph's lower-cased ASCII text must contain to hold a match: exact words, phrases' first
-  // words, wildcard prefixes, and stems less their last two letters (an English (Porter2) stem only ever
-  // changes the last two letters of what it keeps of a word: "happi" < "happy", "die" < "dying").
-  std::vector<std::string> needles;
-  bool needles_cover_stems_only_in_english = false;
-  bool needles_complete = false;
+  // The cheap reading (scan): which units a paragraph's plain ASCII words show.
+  struct Prefilter {
+    bool usable = false;                                              // false: every text is analysed
+    std::unordered_map<std::string, std::vector<std::size_t>> words;  // exact words, phrases' first words
+    std::vector<std::pair<std::string, std::size_t>> prefixes;        // wildcard prefixes
+    std::unordered_map<std::string, std::vector<std::size_t>> stems;  // English stems
+    std::vector<std::string> stem_starts;                             // each stem less its last two letters
+    std::vector<std::pair<std::string, std::size_t>> substrings;      // terms of other characters: anywhere
+    std::array<bool, 256> first_bytes{};  // first letters of the words, prefixes and stem starts above
+  } prefilter;
   std::vector<analysis::Token> tokens;
   std::string lowered;
+  std::string scratch;
+  std::vector<bool> seen;
 
   // Makes the marks of a new query; the analyzer, splitters and stem caches stay.
   void set_query(QueryTerms query_terms, std::string default_language, const Xapian::Database* database) {
@@ -159,56 +189,151 @@ struct SnippetMaker::Impl {
     }
     only_weak = std::all_of(units.begin(), units.end(), [](const Unit& unit) { return unit.weak; });
     wildcard_units.clear();
-    needles.clear();
-    needles_complete = true;
-    needles_cover_stems_only_in_english = false;
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      if (units[u].kind == UnitKind::Wildcard) wildcard_units.push_back(u);
+    }
+    set_prefilter();
+  }
+
+  void set_prefilter() {
+    prefilter = Prefilter{};
+    prefilter.usable = true;
+    auto plain = [](std::string_view text) {
+      return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      });
+    };
     auto ascii = [](std::string_view text) {
       return std::all_of(text.begin(), text.end(),
                          [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     };
+    auto add_exact = [&](const std::string& term, std::size_t u) {
+      if (plain(term)) {
+        prefilter.words[term].push_back(u);
+      } else if (ascii(term) && !term.empty()) {
+        // The text may write the apostrophe as ’: only what comes before it must be there as written.
+        auto apostrophe = term.find('\'');
+        if (apostrophe == 0) {
+          prefilter.usable = false;
+        } else {
+          prefilter.substrings.emplace_back(term.substr(0, apostrophe), u);
+        }
+      } else {
+        prefilter.usable = false;  // case folding beyond ASCII cannot be checked cheaply
+      }
+    };
     for (std::size_t u = 0; u < units.size(); ++u) {
       const Unit& unit = units[u];
-      if (unit.kind == UnitKind::Wildcard) wildcard_units.push_back(u);
       if (!counts(unit)) continue;
-      std::string needle;
       switch (unit.kind) {
         case UnitKind::Word: {
           const QueryWord& word = terms.words[unit.index];
-          needle = word.term;
-          if (word.stem) {
-            needle.resize(std::max<std::size_t>(1, needle.size() > 2 ? needle.size() - 2 : 1));
-            needles_cover_stems_only_in_english = true;
+          if (!word.stem) {
+            add_exact(word.term, u);
+          } else if (plain(word.term)) {
+            prefilter.stems[word.term].push_back(u);
+            // An English (Porter2) stem only changes the last two letters of what it keeps of a word
+            // ("happi" of "happy", "die" of "dying"), so the word starts with the stem less those.
+            prefilter.stem_starts.push_back(
+                word.term.substr(0, word.term.size() > 2 ? word.term.size() - 2 : 1));
+          } else {
+            prefilter.usable = false;
           }
           break;
         }
-        case UnitKind::Phrase: needle = terms.phrases[unit.index].terms.front(); break;
-        case UnitKind::Wildcard: needle = terms.wildcards[unit.index].prefix; break;
+        case UnitKind::Phrase: add_exact(terms.phrases[unit.index].terms.front(), u); break;
+        case UnitKind::Wildcard: {
+          const std::string& prefix = terms.wildcards[unit.index].prefix;
+          if (ascii(prefix)) {
+            prefilter.prefixes.emplace_back(prefix, u);
+          } else {
+            prefilter.usable = false;
+          }
+          break;
+        }
       }
-      if (needle.empty() || !ascii(needle)) needles_complete = false;
-      needles.push_back(std::move(needle));
     }
+    auto mark_first = [&](const std::string& text) {
+      // An empty prefix (a wildcard of nothing) matches every word.
+      if (text.empty()) {
+        prefilter.first_bytes.fill(true);
+      } else {
+        prefilter.first_bytes[static_cast<unsigned char>(text.front())] = true;
+      }
+    };
+    for (const auto& entry : prefilter.words) mark_first(entry.first);
+    for (const auto& entry : prefilter.prefixes) mark_first(entry.first);
+    for (const auto& start : prefilter.stem_starts) mark_first(start);
   }
 
-  // False only when `text` cannot hold a match of the query in language `lang` (then it need not be
-  // analysed); true when it may, or when that cannot be told cheaply (text or words beyond ASCII, whose
-  // case folding may turn into ASCII; stems of languages other than English).
+  // Reads `text` cheaply, as plain ASCII words split at every other character, and returns the summed
+  // weight of the distinct units those words show (a phrase counts when its first word is there): 0 when
+  // the text cannot hold a match. Nothing when that cannot be told cheaply: a word beyond ASCII (whose
+  // case folding may give ASCII letters), stems of a language other than English.
+  std::optional<double> scan(std::string_view text, std::string_view lang) {
+    if (!prefilter.usable) return std::nullopt;
+    const bool english = lang.size() >= 2 && (lang[0] | 0x20) == 'e' && (lang[1] | 0x20) == 'n' &&
+                         (lang.size() == 2 || lang[2] == '-' || lang[2] == '_');
+    if (!prefilter.stems.empty() && !english) return std::nullopt;
+    seen.assign(units.size(), false);
+    double score = 0;
+    auto saw = [&](std::size_t u) {
+      if (seen[u]) return;
+      seen[u] = true;
+      score += units[u].weight;
+    };
+    if (!prefilter.substrings.empty()) {
+      lowered.assign(text);
+      for (char& c : lowered) c = lower_ascii(c);
+      for (const auto& [substring, u] : prefilter.substrings) {
+        if (lowered.find(substring) != std::string::npos) saw(u);
+      }
+    }
+    auto cache = stems.find(lang);
+    if (cache == stems.end()) cache = stems.emplace(std::string(lang), StemCache()).first;
+    std::size_t i = 0;
+    while (i < text.size()) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (c >= 0x80) {
+        // Quotes, dashes and spaces beyond ASCII separate words like ASCII punctuation; any other
+        // character beyond ASCII may fold into letters.
+        std::size_t length = 0;
+        if (!separator_at(text, i, length)) return std::nullopt;
+        i += length;
+        continue;
+      }
+      if (!is_word_byte(text[i])) {
+        ++i;
+        continue;
+      }
+      std::size_t end = i + 1;
+      while (end < text.size() && is_word_byte(text[end])) ++end;
+      if (prefilter.first_bytes[static_cast<unsigned char>(lower_ascii(text[i]))]) {
+        scratch.assign(text.substr(i, end - i));
+        for (char& ch : scratch) ch = lower_ascii(ch);
+        if (auto found = prefilter.words.find(scratch); found != prefilter.words.end()) {
+          for (std::size_t u : found->second) saw(u);
+        }
+        for (const auto& [prefix, u] : prefilter.prefixes) {
+          if (scratch.compare(0, prefix.size(), prefix) == 0) saw(u);
+        }
+        for (const auto& start : prefilter.stem_starts) {
+          if (scratch.compare(0, start.size(), start) != 0) continue;
+          if (auto found = prefilter.stems.find(stem(scratch, cache->second, lang));
+              found != prefilter.stems.end()) {
+            for (std::size_t u : found->second) saw(u);
+          }
+          break;
+        }
+      }
+      i = end;
+    }
+    return score;
+  }
+
   bool may_match(std::string_view text, std::string_view lang) {
-    if (!needles_complete) return true;
-    if (needles_cover_stems_only_in_english &&
-        !(lang.size() >= 2 && (lang[0] | 0x20) == 'e' && (lang[1] | 0x20) == 'n' &&
-          (lang.size() == 2 || !std::isalpha(static_cast<unsigned char>(lang[2]))))) {
-      return true;
-    }
-    lowered.assign(text);
-    for (char& c : lowered) {
-      auto b = static_cast<unsigned char>(c);
-      if (b >= 0x80) return true;
-      if (b >= 'A' && b <= 'Z') c = static_cast<char>(b - 'A' + 'a');
-    }
-    for (const auto& needle : needles) {
-      if (lowered.find(needle) != std::string::npos) return true;
-    }
-    return false;
+    auto score = scan(text, lang);
+    return !score || *score > 0;
   }
 
   const std::string& stem(const std::string& term, std::unordered_map<std::string, std::string>& cache,
@@ -312,14 +437,14 @@ std::vector<Snippet> SnippetMaker::make(const Article& article, const SnippetOpt
   const std::string_view body = article.body;
   if (body.empty() || options.max_snippets == 0) return snippets;
   const std::string_view lang = article.lang.empty() ? std::string_view(impl_->language) : article.lang;
+  Impl& impl = *impl_;
 
-  // Paragraphs are analysed only when they may hold a match: a blank line always ends a sentence, so no
-  // sentence straddles two paragraphs.
-  std::vector<Sentence> sentences;
-  auto add_sentences = [&](std::size_t start, std::string_view paragraph) {
+  // The news sentences of one paragraph: no leading dateline in the body's first, no boilerplate.
+  auto sentences_of = [&](std::size_t start, std::size_t end) {
+    std::vector<Sentence> out;
     const auto offset = static_cast<std::uint32_t>(start);
     bool first_of_body = start == 0;
-    for (const auto& span : impl_->splitter(lang).split(paragraph)) {
+    for (const auto& span : impl.splitter(lang).split(body.substr(start, end - start))) {
       Sentence sentence{span.begin + offset, span.begin + offset, span.end + offset, 0, 0};
       std::string_view text = body.substr(sentence.begin, sentence.end - sentence.begin);
       if (std::exchange(first_of_body, false)) {
@@ -328,84 +453,119 @@ std::vector<Snippet> SnippetMaker::make(const Article& article, const SnippetOpt
         sentence.begin += static_cast<std::uint32_t>(skip);
         text.remove_prefix(skip);
       }
-      if (is_boilerplate(text)) continue;
-      sentences.push_back(sentence);
+      if (!is_boilerplate(text)) out.push_back(sentence);
     }
+    return out;
   };
   auto paragraph_end = [&](std::size_t start) {
     std::size_t end = body.find("\n\n", start);
     return end == std::string_view::npos ? body.size() : end;
   };
-  std::vector<analysis::Token>& tokens = impl_->tokens;
-  tokens.clear();
-  std::uint32_t position = 0;
-  for (std::size_t start = 0; start < body.size() && !impl_->units.empty();) {
-    const std::size_t end = paragraph_end(start);
-    const std::string_view paragraph = body.substr(start, end - start);
-    if (impl_->may_match(paragraph, lang)) {
-      add_sentences(start, paragraph);
-      // Positions run on across the paragraphs analysed, as the index's do across the body, so a phrase
-      // is found where the matcher found it; a gap keeps it from spanning two analysed paragraphs.
-      const std::size_t before = tokens.size();
-      position = impl_->analyzer.tokenize(paragraph, tokens, position) + 1;
-      for (std::size_t i = before; i < tokens.size(); ++i) {
-        tokens[i].begin += static_cast<std::uint32_t>(start);
-        tokens[i].end += static_cast<std::uint32_t>(start);
-      }
+  // Exact marks of `sentence` (offsets into it), and its score: the weight of the distinct units in it.
+  auto analyse = [&](Sentence& sentence) {
+    std::vector<Mark> marks;
+    impl.tokens.clear();
+    impl.analyzer.tokenize(body.substr(sentence.begin, sentence.end - sentence.begin), impl.tokens);
+    marks = impl.find(impl.tokens, TextArea::AllText, lang);
+    sentence.score = 0;
+    sentence.matches = marks.size();
+    std::vector<std::size_t> seen;
+    for (const auto& mark : marks) {
+      if (std::find(seen.begin(), seen.end(), mark.unit) != seen.end()) continue;
+      seen.push_back(mark.unit);
+      sentence.score += impl.units[mark.unit].weight;
     }
+    return marks;
+  };
+
+  // Paragraphs (a blank line always ends a sentence, so none straddles two) are read cheaply first; the
+  // best of them, and every one the cheap reading cannot judge, are split into sentences, and sentences
+  // are analysed exactly before they are chosen, so what is marked is exactly what matched.
+  struct Paragraph {
+    std::size_t start = 0;
+    std::size_t end = 0;
+    std::optional<double> score;  // nothing: the cheap reading could not judge it
+  };
+  std::vector<Paragraph> paragraphs;
+  for (std::size_t start = 0; start < body.size() && !impl.units.empty();) {
+    const std::size_t end = paragraph_end(start);
+    auto score = impl.scan(body.substr(start, end - start), lang);
+    if (!score || *score > 0) paragraphs.push_back({start, end, score});
     start = end + 2;
   }
-  std::vector<Mark> marks = impl_->find(tokens, TextArea::AllText, lang);
-  std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.begin < b.begin; });
-
-  // Which sentence each mark falls in; a sentence's score is the weight of the distinct units it holds.
-  auto mark = marks.begin();
-  for (auto& sentence : sentences) {
-    while (mark != marks.end() && mark->begin < sentence.begin) ++mark;
-    std::vector<std::size_t> seen;
-    for (auto it = mark; it != marks.end() && it->begin < sentence.end; ++it) {
-      if (it->end > sentence.end) continue;
-      ++sentence.matches;
-      if (std::find(seen.begin(), seen.end(), it->unit) != seen.end()) continue;
-      seen.push_back(it->unit);
-      sentence.score += impl_->units[it->unit].weight;
+  struct Candidate {
+    Sentence sentence;
+    bool exact = false;       // marks and score come from the analyser
+    std::vector<Mark> marks;  // offsets into the sentence
+  };
+  // Best first: a paragraph's cheap score bounds those of its sentences, so paragraphs are split only
+  // while one could still hold a sentence better than the best found; ties go to the earlier sentence.
+  std::vector<const Paragraph*> scored;
+  std::vector<Candidate> pool;
+  for (const auto& paragraph : paragraphs) {
+    if (paragraph.score) {
+      scored.push_back(&paragraph);
+      continue;
+    }
+    for (auto& sentence : sentences_of(paragraph.start, paragraph.end)) {
+      auto marks = analyse(sentence);
+      if (!marks.empty()) pool.push_back({sentence, true, std::move(marks)});
     }
   }
-
-  std::vector<Sentence> ranked = sentences;
-  std::stable_sort(ranked.begin(), ranked.end(), [](const Sentence& a, const Sentence& b) {
-    if (a.score != b.score) return a.score > b.score;
-    if (a.matches != b.matches) return a.matches > b.matches;
-    return a.index < b.index;
-  });
-  std::vector<Sentence> chosen;
-  for (const auto& sentence : ranked) {
-    if (sentence.matches == 0 || chosen.size() == options.max_snippets) break;
-    chosen.push_back(sentence);
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const Paragraph* a, const Paragraph* b) { return *a->score > *b->score; });
+  auto better = [](const Candidate& a, const Candidate& b) {
+    if (a.sentence.score != b.sentence.score) return a.sentence.score > b.sentence.score;
+    return a.sentence.begin < b.sentence.begin;
+  };
+  std::vector<Candidate> chosen;
+  std::size_t next = 0;
+  while (chosen.size() < options.max_snippets) {
+    auto best = std::min_element(pool.begin(), pool.end(), better);
+    // A paragraph is read when it could hold a better sentence, or an equal one earlier in the article.
+    const bool read_next =
+        next < scored.size() &&
+        (best == pool.end() || *scored[next]->score > best->sentence.score ||
+         (*scored[next]->score == best->sentence.score && scored[next]->start < best->sentence.begin));
+    if (read_next) {
+      const Paragraph& paragraph = *scored[next++];
+      for (auto& sentence : sentences_of(paragraph.start, paragraph.end)) {
+        auto score = impl.scan(body.substr(sentence.begin, sentence.end - sentence.begin), lang);
+        if (score && *score == 0) continue;
+        sentence.score = score.value_or(0);
+        pool.push_back({sentence, false, {}});
+      }
+      continue;
+    }
+    if (best == pool.end()) break;
+    if (!best->exact) {
+      // The cheap reading may see a phrase's first word where the phrase is not: the analyser decides.
+      // The exact score is never higher, so the sentence waits its turn again.
+      best->marks = analyse(best->sentence);
+      best->exact = true;
+      if (best->marks.empty()) pool.erase(best);
+      continue;
+    }
+    chosen.push_back(std::move(*best));
+    pool.erase(best);
   }
   if (chosen.empty()) {
     // Nothing in the body's news matches: show its lead, the first sentence that is news.
-    sentences.clear();
-    for (std::size_t start = 0; start < body.size() && sentences.empty();) {
+    for (std::size_t start = 0; start < body.size() && chosen.empty();) {
       const std::size_t end = paragraph_end(start);
-      add_sentences(start, body.substr(start, end - start));
+      auto lead = sentences_of(start, end);
+      if (!lead.empty()) chosen.push_back({lead.front(), true, {}});
       start = end + 2;
     }
-    if (sentences.empty()) return snippets;
-    chosen.push_back(sentences.front());
+    if (chosen.empty()) return snippets;
   }
   std::sort(chosen.begin(), chosen.end(),
-            [](const Sentence& a, const Sentence& b) { return a.index < b.index; });
+            [](const Candidate& a, const Candidate& b) { return a.sentence.begin < b.sentence.begin; });
 
-  for (const auto& sentence : chosen) {
+  for (auto& candidate : chosen) {
+    const Sentence& sentence = candidate.sentence;
     std::string_view text = body.substr(sentence.begin, sentence.end - sentence.begin);
-    std::vector<Mark> inside;
-    for (const auto& m : marks) {
-      if (m.begin >= sentence.begin && m.end <= sentence.end) {
-        inside.push_back({m.begin - sentence.begin, m.end - sentence.begin, m.unit});
-      }
-    }
-    std::vector<Highlight> highlights = merged(std::move(inside));
+    std::vector<Highlight> highlights = merged(std::move(candidate.marks));
     Snippet snippet;
     if (text.size() <= options.max_bytes) {
       snippet.text = std::string(text);
@@ -415,16 +575,9 @@ std::vector<Snippet> SnippetMaker::make(const Article& article, const SnippetOpt
     }
     // Cut a window of whole words that starts a little before the first match.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> words;  // token spans inside the sentence
-    for (const auto& token : tokens) {
-      if (token.begin >= sentence.begin && token.end <= sentence.end) {
-        words.emplace_back(token.begin - sentence.begin, token.end - sentence.begin);
-      }
-    }
-    if (words.empty()) {  // a lead sentence of a paragraph that was not analysed
-      std::vector<analysis::Token> own;
-      impl_->analyzer.tokenize(text, own);
-      for (const auto& token : own) words.emplace_back(token.begin, token.end);
-    }
+    impl.tokens.clear();
+    impl.analyzer.tokenize(text, impl.tokens);
+    for (const auto& token : impl.tokens) words.emplace_back(token.begin, token.end);
     std::uint32_t anchor = highlights.empty() ? 0 : highlights.front().begin;
     std::uint32_t lead = options.max_bytes / 4;
     std::uint32_t want_begin = anchor > lead ? anchor - lead : 0;

@@ -209,6 +209,10 @@ BOOST_AUTO_TEST_CASE(finds_matches_in_any_paragraph_whatever_form_the_word_takes
       {"tokyo", "Lead.\n\nＴｏｋｙｏ stocks fell.", {"Ｔｏｋｙｏ"}},
       {"\"peace treaty\"", "A peace\n\ntreaty? No.\n\nA peace treaty.", {"peace treaty"}},
       {"u.s", "Lead.\n\nThe U.S. economy.", {"U.S"}},
+      {"don't", "Lead.\n\nI don’t know.", {"don’t"}},
+      {"abe", "Lead.\n\n“Abe’s plan”, they said.", {"Abe’s"}},
+      {"sanct*", "Lead.\n\nSanctions hit.", {"Sanctions"}},
+      {"economy", "Lead.\n\nThe economies—all of them—grew.", {"economies"}},
   };
   for (const auto& c : cases) {
     auto maker = maker_for(c.query);
