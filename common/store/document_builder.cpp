@@ -81,7 +81,7 @@ void add_facet_value(Xapian::Document& document) {
     for (; it != document.termlist_end(); ++it) {
       const std::string term = *it;
       if (term.compare(0, prefix.size(), prefix) != 0) break;
-      // "XPER" also starts "XPERSON..." of no field; only a lower-case, digit or ':' value follows a prefix.
+      // The person prefix also starts a longer prefix of no field; only a lower-case, digit or ':' value follows a prefix.
       auto next = term.size() > prefix.size() ? static_cast<unsigned char>(term[prefix.size()]) : 0;
       if (next >= 'A' && next <= 'Z') continue;
       if (!value.empty()) value.push_back('\n');
