@@ -51,6 +51,13 @@ const Xapian::valueno kDateSlot = schema::slot_number(schema::Slot::PubDate);
 const Xapian::valueno kSourceSlot = schema::slot_number(schema::Slot::Source);
 const Xapian::valueno kFacetSlot = schema::slot_number(schema::Slot::Facets);
 
+// Hashes strings and views alike, so a map of strings can be searched with a view.
+struct ViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+};
+using CountMap = std::unordered_map<std::string, Xapian::doccount, ViewHash, std::equal_to<>>;
+
 // Counts the facet terms (boolean terms under a few prefixes) of every matching document: from the
 // Facets slot, read through the value streams, or from the document's term list in databases without it.
 class FacetSpy : public Xapian::MatchSpy {
@@ -88,11 +95,11 @@ class FacetSpy : public Xapian::MatchSpy {
   }
 
   // Values under `prefix` with their counts.
-  const std::unordered_map<std::string, Xapian::doccount>& counts(std::string_view prefix) const {
+  const CountMap& counts(std::string_view prefix) const {
     for (std::size_t i = 0; i < prefixes_.size(); ++i) {
       if (prefixes_[i] == prefix) return counts_[i];
     }
-    static const std::unordered_map<std::string, Xapian::doccount> kNone;
+    static const CountMap kNone;
     return kNone;
   }
   Xapian::doccount seen() const { return seen_; }
@@ -110,14 +117,19 @@ class FacetSpy : public Xapian::MatchSpy {
       } else if (value.front() >= 'A' && value.front() <= 'Z') {
         continue;
       }
-      ++counts_[i][std::string(value)];
+      // Found by view first: most documents repeat values already counted, so no string is made.
+      if (auto found = counts_[i].find(value); found != counts_[i].end()) {
+        ++found->second;
+      } else {
+        counts_[i].emplace(std::string(value), 1);
+      }
       return;
     }
   }
 
   std::vector<std::string> prefixes_;
   bool from_slot_;
-  std::vector<std::unordered_map<std::string, Xapian::doccount>> counts_;
+  std::vector<CountMap> counts_;
   Xapian::doccount seen_ = 0;
 };
 
@@ -229,8 +241,7 @@ Xapian::Query expanded(Xapian::Enquire& enquire, const Xapian::Query& query, con
                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, feedback, expansion.weight));
 }
 
-std::vector<FacetValue> top_values(const std::unordered_map<std::string, Xapian::doccount>& counts,
-                                   unsigned keep) {
+std::vector<FacetValue> top_values(const CountMap& counts, unsigned keep) {
   std::vector<FacetValue> values;
   values.reserve(counts.size());
   for (const auto& [value, count] : counts) values.push_back({value, count});
@@ -437,7 +448,7 @@ SearchResult search(const Xapian::Database& database, const SearchRequest& reque
       FacetCounts counts;
       counts.facet = facet;
       if (facet == Facet::Source) {
-        std::unordered_map<std::string, Xapian::doccount> sources;
+        CountMap sources;
         for (auto it = source_spy->values_begin(); it != source_spy->values_end(); ++it) {
           sources[*it] = it.get_termfreq();
         }
