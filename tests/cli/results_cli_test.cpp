@@ -93,6 +93,15 @@ BOOST_AUTO_TEST_CASE(batch_runs_one_query_a_line_and_tags_jsonl_with_its_number)
   BOOST_TEST((begins == std::vector<std::pair<int, std::string>>{{1, "1"}, {2, "7"}}));
 }
 
+BOOST_AUTO_TEST_CASE(batch_in_human_output_heads_each_query_with_its_number) {
+  ProcessOptions input;
+  input.input = "Putin\nzzzunknownword\n";
+  auto result = search(corpus_db(), {"--color=never", "--batch", "-"}, input);
+  BOOST_TEST(result.exit_code == 0, result.err);
+  BOOST_TEST(result.out.rfind("query 1: Putin\n", 0) == 0U, result.out);
+  BOOST_TEST(result.out.find("\nquery 2: zzzunknownword\n0 hits\n") != std::string::npos, result.out);
+}
+
 BOOST_AUTO_TEST_CASE(batch_reports_a_bad_query_goes_on_and_exits_two) {
   ProcessOptions input;
   input.input = "\"unclosed\nPutin\n";
@@ -252,6 +261,17 @@ BOOST_AUTO_TEST_CASE(json_facets_count_the_whole_match_set) {
   BOOST_TEST(month[0].at("value") == "2013-11");
   BOOST_TEST(month[1].at("value") == "2014-01");
   BOOST_TEST(month[1].at("count") == 2);
+}
+
+BOOST_AUTO_TEST_CASE(jsonl_puts_facets_and_timeline_between_the_hits_and_the_end) {
+  auto lines =
+      parse_lines(search(archive_db(), {"--format", "jsonl", "--facets", "source", "--timeline", "oil"}).out);
+  std::vector<std::string> types;
+  for (const auto& line : lines) {
+    if (types.empty() || types.back() != line.at("type")) types.push_back(line.at("type"));
+  }
+  BOOST_TEST(types == (std::vector<std::string>{"begin", "hit", "facets", "timeline", "end"}));
+  BOOST_TEST(lines.back().at("matches").at("estimated") == 4);
 }
 
 BOOST_AUTO_TEST_CASE(human_facets_take_one_compact_line_each) {
