@@ -308,19 +308,32 @@ struct SnippetMaker::Impl {
       }
       std::size_t end = i + 1;
       while (end < text.size() && is_word_byte(text[end])) ++end;
-      if (prefilter.first_bytes[static_cast<unsigned char>(lower_ascii(text[i]))]) {
-        scratch.assign(text.substr(i, end - i));
-        for (char& ch : scratch) ch = lower_ascii(ch);
-        if (auto found = prefilter.words.find(scratch); found != prefilter.words.end()) {
-          for (std::size_t u : found->second) saw(u);
+      const std::string_view word = text.substr(i, end - i);
+      if (prefilter.first_bytes[static_cast<unsigned char>(lower_ascii(word.front()))]) {
+        auto starts_with = [&](const std::string& prefix) {
+          if (word.size() < prefix.size()) return false;
+          for (std::size_t k = 0; k < prefix.size(); ++k) {
+            if (lower_ascii(word[k]) != prefix[k]) return false;
+          }
+          return true;
+        };
+        auto lowered_word = [&]() -> const std::string& {
+          scratch.assign(word);
+          for (char& ch : scratch) ch = lower_ascii(ch);
+          return scratch;
+        };
+        if (!prefilter.words.empty()) {
+          if (auto found = prefilter.words.find(lowered_word()); found != prefilter.words.end()) {
+            for (std::size_t u : found->second) saw(u);
+          }
         }
         for (const auto& [prefix, u] : prefilter.prefixes) {
-          if (scratch.compare(0, prefix.size(), prefix) == 0) saw(u);
+          if (starts_with(prefix)) saw(u);
         }
         for (const auto& start : prefilter.stem_starts) {
-          if (scratch.compare(0, start.size(), start) != 0) continue;
-          if (auto found = prefilter.stems.find(stem(scratch, cache->second, lang));
-              found != prefilter.stems.end()) {
+          if (!starts_with(start)) continue;
+          auto found = prefilter.stems.find(stem(lowered_word(), cache->second, lang));
+          if (found != prefilter.stems.end()) {
             for (std::size_t u : found->second) saw(u);
           }
           break;
