@@ -636,7 +636,7 @@ std::size_t dateline_length(std::string_view sentence) {
       if (c >= 0x80 && is_dash_at(sentence, i, dash)) break;
       if (c >= 'A' && c <= 'Z') {
         ++capitals;
-      } else if (!(c >= 0x80 || c == '.' || c == '\'' || c == '&')) {
+      } else if (!(c >= 0x80 || c == '.' || c == '\'' || c == '&' || c == '/')) {
         break;
       }
       ++i;

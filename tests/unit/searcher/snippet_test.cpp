@@ -239,6 +239,7 @@ BOOST_AUTO_TEST_CASE(finds_the_datelines_of_wire_stories) {
       {"BERLIN—Merkel spoke.", "Merkel spoke."},
       {"PORT ALDER - Buyers bid.", "Buyers bid."},
       {"ANCHORAGE, Alaska  (Reuters) - Exxon offered.", "Exxon offered."},
+      {"SAN FRANCISCO/NEW YORK (Reuters) - Analysts raced.", "Analysts raced."},
       {"Tokyo - not a dateline.", "Tokyo - not a dateline."},
       {"TOKYO-based firms grew.", "TOKYO-based firms grew."},
       {"A - not a place.", "A - not a place."},
