@@ -69,14 +69,17 @@ void configure(CLI::App& app, Options& options) {
       ->check(CLI::Range(1U, 64U).description(""))
       ->type_name("N");
   app.add_option("--max-article-bytes", options.max_article_bytes,
-                 "Skip articles whose title and body are longer than this (default 4194304)")
+                 "Skip articles whose title and body are longer than SIZE (bytes, or with a unit: 512k, 4m;\n"
+                 "default 4m)")
+      ->transform(CLI::AsSizeValue(false).description(""))
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30).description(""))
-      ->type_name("BYTES");
-  app.add_option("--commit-mb", options.commit_mb,
-                 "Commit after this many megabytes of article text (default 64): bounds memory, and what a\n"
-                 "killed run keeps")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 16).description(""))
-      ->type_name("MB");
+      ->type_name("SIZE");
+  app.add_option("--commit-bytes", options.commit_bytes,
+                 "Commit after SIZE of article text (default 1m; 2m, 512k...): Xapian writes fastest in small\n"
+                 "batches, and memory stays bounded")
+      ->transform(CLI::AsSizeValue(false).description(""))
+      ->check(CLI::Range(std::size_t{1} << 10, std::size_t{1} << 34).description(""))
+      ->type_name("SIZE");
   app.add_option("--report", options.report,
                  "Write a JSON report (counts, every skipped input with its reason) to FILE")
       ->type_name("FILE");

@@ -31,7 +31,7 @@ struct Options {
   unsigned threads = 0;                      // 0 = one per core
   unsigned shards = 0;                       // parts a new database is written in; 0 = threads (at most 8)
   std::size_t max_article_bytes = 4U << 20;  // title + body; longer articles are skipped
-  std::size_t commit_mb = 64;                // megabytes of article text between commits
+  std::size_t commit_bytes = 1U << 20;       // article text between commits
   std::string report;                        // JSON report file; empty = none
   bool quiet = false;                        // no per-article diagnostics, no progress, summary only
   ProgressWhen progress = ProgressWhen::Auto;

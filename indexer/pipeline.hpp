@@ -41,7 +41,7 @@ struct PipelineSettings {
   unsigned shards = 1;   // a new database is written in this many parts, merged at the end (run.cpp)
   std::string default_language = "en";
   std::size_t max_article_bytes = std::size_t{4} << 20;  // title + body
-  std::size_t commit_bytes = std::size_t{64} << 20;      // article text between commits
+  std::size_t commit_bytes = std::size_t{1} << 20;       // article text between commits
   AnnotatorFactory annotator;                            // empty: articles go as the readers made them
 };
 

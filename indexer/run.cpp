@@ -34,7 +34,7 @@ PipelineSettings pipeline_settings(const Options& options) {
       options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
   settings.default_language = options.default_language;
   settings.max_article_bytes = options.max_article_bytes;
-  settings.commit_bytes = options.commit_mb << 20;
+  settings.commit_bytes = options.commit_bytes;
   settings.shards = options.shards != 0 ? options.shards : std::min(settings.threads, 8U);
   return settings;
 }
