@@ -3,7 +3,7 @@
 // both term generation (common/store/document_builder) and query parsing (searcher/query), and the
 // schema version stored in each database. No prefix literal lives anywhere else.
 //
-// Document layout (schema version 1)
+// Document layout (schema version 2)
 //   terms
 //     Q<id>                 unique id (boolean); replace_document() keys on it
 //     <word>                every word of title, dateline and body, with positions (phrases)
@@ -23,6 +23,10 @@
 //                           mentions:
 //     D<YYYYMMDD> M<YYYYMM> Y<YYYY>  publication date (boolean), when known: the calendar date the
 //                           article gives (its own time zone), so date: matches the date a reader sees
+//     XSTORY<key>           the story (news event) the article reports (boolean): story:
+//     XIN<path>             the input file the article was read from, its absolute canonical path (the
+//                           archive for an archive member; none for standard input): --prune deletes the
+//                           articles of inputs under the given roots that are gone
 //   positions: fields in kPositionOrder; title from 0, each later field starting kFieldPositionGap after
 //     the previous one ends, so no phrase ever spans two fields
 //   values: see Slot
@@ -40,7 +44,7 @@
 namespace newsdig::schema {
 
 // Bump whenever terms, slots or the record change meaning; the searcher refuses other versions.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 inline constexpr std::string_view kSchemaVersionKey = "newsdig.schema_version";
 
 // Xapian's term length limit is 245 bytes; longer words are dropped (and counted) at index time.
@@ -72,14 +76,19 @@ inline constexpr std::string_view kPlace = "XPLACE";
 inline constexpr std::string_view kMisc = "XMISC";
 inline constexpr std::string_view kEntity = "XENT";
 inline constexpr std::string_view kMentions = "XMENT";
+inline constexpr std::string_view kStory = "XSTORY";
+inline constexpr std::string_view kInput = "XIN";
 }  // namespace prefix
 
 // Value slots, with each slot's byte encoding.
 enum class Slot : unsigned {
-  PubDate = 0,  // UTC "YYYYMMDD" or "YYYYMMDDhhmmss": byte order is time order
-  Source = 1,   // source as the article gives it (UTF-8), for display, facets and sorting
-  Facets = 2,   // the document's own L, D, XTOPIC, XEXCH, XPER, XORG, XPLACE and XMISC terms, sorted,
-                // joined by '\n' (no key holds one): facet counts read this instead of term lists
+  PubDate = 0,      // UTC "YYYYMMDD" or "YYYYMMDDhhmmss": byte order is time order
+  Source = 1,       // source as the article gives it (UTF-8), for display, facets and sorting
+  Facets = 2,       // the document's own L, D, XTOPIC, XEXCH, XPER, XORG, XPLACE and XMISC terms, sorted,
+                    // joined by '\n' (no key holds one): facet counts read this instead of term lists
+  Story = 3,        // the story key (the same bytes as the XSTORY term's value): search collapses on it
+  ContentHash = 4,  // 16 bytes, xxHash3-128 of what the article's terms and record are made from: an
+                    // incremental run leaves an article whose hash is unchanged alone
 };
 
 constexpr unsigned slot_number(Slot slot) {
