@@ -1,15 +1,17 @@
 #include "common/store/database.hpp"
 
 #include <fcntl.h>
-#include <stdio.h>  // renameat2, RENAME_EXCHANGE (glibc 2.28)
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 
 #include "common/schema.hpp"
+#include "common/store/layout.hpp"
 
 namespace newsdig::store {
 namespace {
@@ -53,23 +55,21 @@ void sync_directory(const std::string& directory) {
   sync_path(directory, O_DIRECTORY);
 }
 
-// Swaps two directories in one step where the file system can (renameat2 RENAME_EXCHANGE), so `path`
-// always names a complete database; elsewhere, two renames with a short gap. `fresh` then holds the old one.
+// Swaps the compacted copy `fresh` in for `path`; `fresh` then holds the old one.
 void swap_directories(const std::string& fresh, const std::string& path) {
-  if (::renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) == 0) return;
-  const int error = errno;
-  if (error != EINVAL && error != ENOSYS) {
-    throw StoreError("cannot swap the compacted database into " + path + ": " + std::strerror(error) +
-                     " (the compacted copy is in " + fresh + ")");
+  try {
+    exchange_directories(fresh, path);
+  } catch (const StoreError& e) {
+    throw StoreError(std::string("cannot swap the compacted database into ") + path + ": " + e.what());
   }
-  const std::string old = path + ".old";
-  std::error_code ignored;
-  std::filesystem::remove_all(old, ignored);
-  if (::rename(path.c_str(), old.c_str()) != 0 || ::rename(fresh.c_str(), path.c_str()) != 0 ||
-      ::rename(old.c_str(), fresh.c_str()) != 0) {
-    throw StoreError("cannot swap the compacted database into " + path + ": " + std::strerror(errno) +
-                     " (look for it in " + fresh + " and " + old + ")");
-  }
+}
+
+Xapian::Database open_checked(const std::string& path) {
+  Xapian::Database database(path);
+  // Read now, so a database swapped mid-open fails here (and is retried) rather than later.
+  std::string found = database.get_metadata(std::string(schema::kSchemaVersionKey));
+  if (found != kExpectedVersion) throw StoreError(version_mismatch(path, found));
+  return database;
 }
 
 }  // namespace
@@ -79,16 +79,26 @@ Xapian::Database open_for_search(const std::string& path) {
   if (!std::filesystem::exists(path, error)) {
     throw StoreError("no database at " + path + ": run newsdig-index first, or pass --db");
   }
-  Xapian::Database database;
-  try {
-    database = Xapian::Database(path);
-  } catch (const Xapian::Error& e) {
-    throw StoreError("cannot open database " + path + ": " + e.get_msg() +
-                     " (is it a newsdig database? run newsdig-index --db " + path + " to create one)");
+  // A rebuild or compaction may swap the directory while Xapian opens its files one by one (a mix of
+  // two revisions), or a writer may overwrite the revision being read: opening again reads one whole
+  // database. Three attempts, as swaps take a moment and are minutes apart.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return open_checked(path);
+    } catch (const Xapian::DatabaseError& e) {
+      if (attempt < 3 && std::filesystem::exists(path, error)) continue;
+      if (attempt < 3) {
+        // Mid-swap on a file system without renameat2: the path comes back in a moment.
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        continue;
+      }
+      throw StoreError("cannot open database " + path + ": " + e.get_msg() +
+                       " (is it a newsdig database? run newsdig-index --db " + path + " to create one)");
+    } catch (const Xapian::Error& e) {
+      throw StoreError("cannot open database " + path + ": " + e.get_msg() +
+                       " (is it a newsdig database? run newsdig-index --db " + path + " to create one)");
+    }
   }
-  std::string found = database.get_metadata(std::string(schema::kSchemaVersionKey));
-  if (found != kExpectedVersion) throw StoreError(version_mismatch(path, found));
-  return database;
 }
 
 Writer::Writer(const std::string& path, WriterOptions options) : path_(path), options_(options) {
