@@ -1,8 +1,13 @@
 #include "common/schema.hpp"
 
+#include "common/util/hash.hpp"
+#include "common/util/text.hpp"
+
 namespace newsdig::schema {
 
-std::string make_term(std::string_view prefix, std::string_view value) {
+namespace {
+
+std::string join_term(std::string_view prefix, std::string_view value) {
   std::string term;
   term.reserve(prefix.size() + value.size() + 1);
   term.append(prefix);
@@ -11,6 +16,17 @@ std::string make_term(std::string_view prefix, std::string_view value) {
   }
   term.append(value);
   return term;
+}
+
+}  // namespace
+
+std::string make_term(std::string_view prefix, std::string_view value) {
+  std::string term = join_term(prefix, value);
+  if (term.size() <= kMaxTermBytes) return term;
+  // Too long for Xapian: a readable head made unique by a stable hash of the whole value. The query
+  // side calls this too, so a long value typed in a query finds the same term.
+  std::string head = util::utf8_prefix(value, kMaxTermBytes - 24);
+  return join_term(prefix, head + "#" + util::hex64(util::stable_hash64(value)));
 }
 
 std::optional<EntityType> entity_type_from_name(std::string_view name) {

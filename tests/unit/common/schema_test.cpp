@@ -41,6 +41,20 @@ BOOST_AUTO_TEST_CASE(multi_letter_prefix_gets_colon_before_upper_case_value) {
   BOOST_TEST(nds::make_term("", "abe") == "abe");
 }
 
+BOOST_AUTO_TEST_CASE(a_value_too_long_for_xapian_keeps_a_readable_head_and_a_hash_of_the_whole) {
+  // An entity tagger once took a list of 20 company names for one name; Xapian refuses terms over 245 bytes.
+  const std::string names =
+      "acbel polytech inc acument global technologies advanced micro devices inc amperex technology ltd "
+      "amphenol corporation analog devices inc anjie insulating material co ltd asahi kasei corporation "
+      "au optronics corporation austria technologie systemtechnik ag";
+  const auto term = nds::make_term(nds::prefix::kEntity, names);
+  BOOST_TEST(term.size() <= nds::kMaxTermBytes);
+  BOOST_TEST(term.rfind("XENTacbel polytech inc", 0) == 0U);
+  BOOST_TEST(term == nds::make_term(nds::prefix::kEntity, names));  // the query side gets the same term
+  BOOST_TEST(term != nds::make_term(nds::prefix::kEntity, names + " inc"));
+  BOOST_TEST(nds::make_term(nds::prefix::kEntity, "acbel polytech inc") == "XENTacbel polytech inc");
+}
+
 BOOST_AUTO_TEST_CASE(stem_prefix_puts_z_before_the_field_prefix) {
   BOOST_TEST(nds::stem_prefix("") == "Z");
   BOOST_TEST(nds::stem_prefix(nds::prefix::kTitle) == "ZS");
