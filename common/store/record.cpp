@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/analysis/fold.hpp"
 #include "common/schema.hpp"
 
 namespace newsdig::store {
@@ -24,6 +25,34 @@ constexpr RecordKey kKeys[] = {
     {"origin", &Article::origin},
 };
 
+// Entity types in the record: one letter each (the record is stored for every article).
+const char* type_letter(EntityType type) {
+  switch (type) {
+    case EntityType::Person: return "p";
+    case EntityType::Org: return "o";
+    case EntityType::Place: return "l";
+    case EntityType::Misc: return "m";
+  }
+  return "m";
+}
+
+EntityType type_from_letter(std::string_view letter) {
+  if (letter == "p") return EntityType::Person;
+  if (letter == "o") return EntityType::Org;
+  if (letter == "l") return EntityType::Place;
+  return EntityType::Misc;
+}
+
+std::string string_at(const nlohmann::json& array, std::size_t index) {
+  const auto& item = array[index];
+  return item.is_string() ? item.get<std::string>() : std::string();
+}
+
+std::uint32_t number_at(const nlohmann::json& array, std::size_t index) {
+  const auto& item = array[index];
+  return item.is_number_unsigned() ? item.get<std::uint32_t>() : 0U;
+}
+
 }  // namespace
 
 std::string encode_record(const Article& article) {
@@ -39,20 +68,16 @@ std::string encode_record(const Article& article) {
   if (!article.entities.empty()) {
     auto& entities = record["entities"] = nlohmann::json::array();
     for (const auto& entity : article.entities) {
-      entities.push_back({{"type", schema::entity_type_name(entity.type)},
-                          {"name", entity.name},
-                          {"key", entity.key},
-                          {"count", entity.count}});
+      auto item = nlohmann::json::array({type_letter(entity.type), entity.name, entity.count});
+      if (entity.key != analysis::fold_key(entity.name)) item.push_back(entity.key);
+      entities.push_back(std::move(item));
     }
   }
   if (!article.mentions.empty()) {
     auto& mentions = record["mentions"] = nlohmann::json::array();
     for (const auto& mention : article.mentions) {
-      mentions.push_back({{"value", mention.value},
-                          {"text", mention.text},
-                          {"field", mention.field},
-                          {"start", mention.start},
-                          {"end", mention.end}});
+      // The text is the field's own bytes between the offsets: not stored twice.
+      mentions.push_back({mention.value, mention.field == "title" ? "t" : "b", mention.start, mention.end});
     }
   }
   if (!article.extra.empty()) {
@@ -79,27 +104,34 @@ Article decode_record(std::string_view data) {
     auto found = object.find(key);
     return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
   };
-  auto number = [](const nlohmann::json& object, const char* key) {
-    auto found = object.find(key);
-    return found != object.end() && found->is_number_unsigned() ? found->get<std::uint32_t>() : 0U;
-  };
   if (auto tags = record.find("tags"); tags != record.end() && tags->is_array()) {
     for (const auto& tag : *tags) article.tags.push_back({text(tag, "field"), text(tag, "value")});
   }
   if (auto entities = record.find("entities"); entities != record.end() && entities->is_array()) {
     for (const auto& item : *entities) {
+      if (!item.is_array() || item.size() < 3) continue;
       Entity entity;
-      entity.type = schema::entity_type_from_name(text(item, "type")).value_or(EntityType::Misc);
-      entity.name = text(item, "name");
-      entity.key = text(item, "key");
-      entity.count = number(item, "count");
+      entity.type = type_from_letter(string_at(item, 0));
+      entity.name = string_at(item, 1);
+      entity.count = number_at(item, 2);
+      entity.key = item.size() > 3 ? string_at(item, 3) : analysis::fold_key(entity.name);
       article.entities.push_back(std::move(entity));
     }
   }
   if (auto mentions = record.find("mentions"); mentions != record.end() && mentions->is_array()) {
     for (const auto& item : *mentions) {
-      article.mentions.push_back({text(item, "value"), text(item, "text"), text(item, "field"),
-                                  number(item, "start"), number(item, "end")});
+      if (!item.is_array() || item.size() < 4) continue;
+      DateMention mention;
+      mention.value = string_at(item, 0);
+      const bool title = string_at(item, 1) == "t";
+      mention.field = title ? "title" : "body";
+      mention.start = number_at(item, 2);
+      mention.end = number_at(item, 3);
+      const std::string& field = title ? article.title : article.body;
+      if (mention.start <= mention.end && mention.end <= field.size()) {
+        mention.text = field.substr(mention.start, mention.end - mention.start);
+      }
+      article.mentions.push_back(std::move(mention));
     }
   }
   if (auto extra = record.find("extra"); extra != record.end() && extra->is_object()) {

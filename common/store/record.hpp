@@ -1,9 +1,13 @@
 #pragma once
 // The stored record: what the searcher shows of a hit, kept as the Xapian document data.
 // Encoding: one JSON object, keys as in Article (`id`, `title`, `body`, `source`, `dateline`, `date`,
-// `url`, `lang`, `byline`, `origin`; `tags` [{field, value}]; `entities` [{type, name, key, count}];
-// `mentions` [{value, text, field, start, end}]; `extra` an object of the input's other fields), plus `v`,
-// the record version (1). Empty members are left out.
+// `url`, `lang`, `byline`, `origin`; `tags` [{field, value}]; `extra` an object of the input's other
+// fields), plus `v`, the record version (2). Empty members are left out. Entities and date mentions are
+// compact, as they would otherwise outweigh the text (measured on the Reuters financial archive: 2.5 KB
+// of JSON objects per article against 2.4 KB of body):
+//   `entities` [[type letter (p person, o org, l place, m misc), name, count, key if not fold_key(name)]]
+//   `mentions` [[value, field letter (t title, b body), start, end]]: the text is the field's bytes
+//   between the offsets.
 #include <string>
 #include <string_view>
 
@@ -11,7 +15,7 @@
 
 namespace newsdig::store {
 
-inline constexpr int kRecordVersion = 1;
+inline constexpr int kRecordVersion = 2;
 
 std::string encode_record(const Article& article);
 

@@ -1,3 +1,4 @@
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
@@ -46,7 +47,43 @@ BOOST_AUTO_TEST_CASE(leaves_out_empty_members) {
   article.title = "Only a title";
   std::string encoded = store::encode_record(article);
   BOOST_TEST(encoded.find("\"body\"") == std::string::npos);
-  BOOST_TEST(encoded.find("\"v\":1") != std::string::npos);
+  BOOST_TEST(encoded.find("\"v\":2") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(round_trips_entities_and_date_mentions_with_the_mention_text_read_from_the_field) {
+  Article article;
+  article.id = "seed";
+  article.title = "Abe proposes meeting Putin at APEC in November";
+  article.body = "TOKYO — Prime Minister Shinzo Abe said on Sept. 21, 2014 that he would meet Putin.";
+  article.entities = {
+      {newsdig::EntityType::Person, "Shinzo Abe", "shinzo abe", 2},
+      {newsdig::EntityType::Org, "Asia-Pacific Economic Cooperation", "apec", 0},  // a search alias
+      {newsdig::EntityType::Place, "Tokyo", "tokyo", 1},
+  };
+  const auto body_date = article.body.find("Sept. 21, 2014");
+  article.mentions = {
+      {"2014-11", "November", "title", 38, 46},
+      {"2014-09-21", "Sept. 21, 2014", "body", static_cast<std::uint32_t>(body_date),
+       static_cast<std::uint32_t>(body_date + 14)},
+  };
+
+  const std::string encoded = store::encode_record(article);
+  Article back = store::decode_record(encoded);
+  BOOST_REQUIRE(back.entities.size() == 3U);
+  for (std::size_t i = 0; i < 3; ++i) {
+    BOOST_TEST((back.entities[i].type == article.entities[i].type));
+    BOOST_TEST(back.entities[i].name == article.entities[i].name);
+    BOOST_TEST(back.entities[i].key == article.entities[i].key);
+    BOOST_TEST(back.entities[i].count == article.entities[i].count);
+  }
+  BOOST_REQUIRE(back.mentions.size() == 2U);
+  BOOST_TEST(back.mentions[0].text == "November");
+  BOOST_TEST(back.mentions[0].field == "title");
+  BOOST_TEST(back.mentions[1].text == "Sept. 21, 2014");
+  BOOST_TEST(back.mentions[1].value == "2014-09-21");
+  BOOST_TEST(back.mentions[1].start == body_date);
+  // Stored once: the mention's text is not repeated in the record.
+  BOOST_TEST(encoded.find("Sept. 21, 2014") == encoded.rfind("Sept. 21, 2014"));
 }
 
 BOOST_AUTO_TEST_CASE(rejects_data_that_is_not_a_record) {
