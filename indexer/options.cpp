@@ -4,6 +4,62 @@
 #include <map>
 
 namespace newsdig::indexer {
+namespace {
+
+// --wait and the maintenance commands (indexer/commands, docs/operations.md).
+void configure_operations(CLI::App& app, Options& options) {
+  const auto add_wait = [&options](CLI::App& command) {
+    command
+        .add_option(
+            "--wait", options.wait_seconds,
+            "When another writer (index, rebuild, compact, rollback) holds the database's lock, wait\n"
+            "up to SECONDS for it instead of failing at once with exit status 3")
+        ->type_name("SECONDS");
+  };
+  add_wait(app);
+  add_wait(*app.get_subcommand("compact"));
+  const auto add_db = [&options](CLI::App& command) {
+    command.add_option("--db", options.db, "Database directory (default $NEWSDIG_DB or ./newsdig.db)")
+        ->type_name("DIR");
+  };
+  auto* rebuild = app.add_subcommand(
+      "rebuild",
+      "Index PATH... into a new database beside --db (DIR.new), check it, then swap it in atomically;\n"
+      "the replaced one stays in DIR.previous (see rollback). Takes every indexing option.");
+  add_db(*rebuild);
+  rebuild->add_option("paths", options.paths, "Files, directories, archives or - (standard input) to index")
+      ->type_name("PATH");
+  rebuild
+      ->add_option("--max-shrink", options.max_shrink_percent,
+                   "Refuse the new database (exit 5) if it has more than PERCENT fewer articles than the\n"
+                   "live one (default 10)")
+      ->check(CLI::Range(0.0, 100.0).description(""))
+      ->type_name("PERCENT");
+  rebuild
+      ->add_option("--verify-queries", options.verify_queries,
+                   "Refuse the new database (exit 6) unless each query of FILE finds enough articles; lines\n"
+                   "'<min hits><TAB><query>', '#' starts a comment")
+      ->type_name("FILE");
+  add_wait(*rebuild);
+  rebuild->fallthrough();  // the indexing options
+  rebuild->callback([&options] { options.command = Command::Rebuild; });
+  auto* rollback = app.add_subcommand(
+      "rollback", "Swap back the database the last rebuild replaced (DIR.previous); again to return");
+  add_db(*rollback);
+  add_wait(*rollback);
+  rollback->callback([&options] { options.command = Command::Rollback; });
+  auto* stats = app.add_subcommand(
+      "stats", "Print the database's articles, terms, size, last update, schema version, sources, dates");
+  add_db(*stats);
+  stats->add_flag("--json", options.json, "One JSON object (docs/operations.md gives its shape)");
+  stats->callback([&options] { options.command = Command::Stats; });
+  auto* check = app.add_subcommand(
+      "check", "Check the database's structure, schema version and stored records (exit 0 ok, 2 damaged)");
+  add_db(*check);
+  check->callback([&options] { options.command = Command::Check; });
+}
+
+}  // namespace
 
 void configure(CLI::App& app, Options& options) {
   const char* env_db = std::getenv("NEWSDIG_DB");
@@ -101,13 +157,17 @@ void configure(CLI::App& app, Options& options) {
   compact->add_option("--db", options.db, "Database directory (default $NEWSDIG_DB or ./newsdig.db)")
       ->type_name("DIR");
   compact->callback([&options] { options.command = Command::Compact; });
+  configure_operations(app, options);
   app.fallthrough();
 
   app.footer(
       "Commands: 'newsdig-index PATH...' indexes; 'newsdig-index compact' compacts the database (name a\n"
       "file called 'compact' as ./compact).\n"
       "Exit status: 0 every article indexed; 1 finished, but some inputs were skipped (listed on stderr and\n"
-      "in --report); 2 fatal error (bad arguments, database cannot be written): nothing more was indexed.");
+      "in --report); 2 fatal error (bad arguments, database cannot be written): nothing more was indexed;\n"
+      "3 another writer holds the database's lock (it is named; see --wait); rebuild only, the live\n"
+      "database untouched: 4 the new database failed its check, 5 --max-shrink, 6 --verify-queries.\n"
+      "Operations (rebuild, rollback, stats, check, locking): docs/operations.md.");
 }
 
 formats::ReaderSettings reader_settings(const Options& options) {

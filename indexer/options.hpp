@@ -14,6 +14,10 @@ namespace newsdig::indexer {
 enum class Command {
   Index,    // newsdig-index PATH...
   Compact,  // newsdig-index compact
+  Rebuild,   // newsdig-index rebuild PATH...: a new database beside the live one, checked, swapped in
+  Rollback,  // newsdig-index rollback: back to the database the last rebuild replaced
+  Stats,     // newsdig-index stats [--json]
+  Check,     // newsdig-index check: structure, schema version, sample of records
 };
 
 enum class ProgressWhen { Auto, Always, Log, Never };
@@ -35,6 +39,10 @@ struct Options {
   std::string report;                        // JSON report file; empty = none
   bool quiet = false;                        // no per-article diagnostics, no progress, summary only
   ProgressWhen progress = ProgressWhen::Auto;
+  unsigned wait_seconds = 0;       // --wait: how long a writing command waits for the write lock
+  double max_shrink_percent = 10;  // rebuild: refuse a new database this much smaller than the live one
+  std::string verify_queries;      // rebuild: file of "<min hits><TAB><query>" lines the new one must pass
+  bool json = false;               // stats --json
 };
 
 // Declares the options on `app`, writing into `options`. The default database comes from NEWSDIG_DB,

@@ -6,6 +6,7 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <istream>
 #include <memory>
 #include <ostream>
@@ -18,6 +19,7 @@
 
 #include "common/analysis/analyzer.hpp"
 #include "common/store/database.hpp"
+#include "indexer/commands/commands.hpp"
 #include "indexer/pipeline.hpp"
 #include "indexer/report.hpp"
 
@@ -142,10 +144,25 @@ int compact(const Options& options, std::ostream& err) {
 
 }  // namespace
 
+int index_into(const Options& options, const std::string& db, std::istream& in, std::ostream& err,
+               bool err_is_tty) {
+  Options into = options;
+  into.db = db;
+  return index(into, in, err, progress_mode(into, err_is_tty));
+}
+
 int run(const Options& options, std::istream& in, std::ostream& err, bool err_is_tty) {
   switch (options.command) {
-    case Command::Index: return index(options, in, err, progress_mode(options, err_is_tty));
-    case Command::Compact: return compact(options, err);
+    case Command::Index:
+      return commands::with_write_lock(options, "index", err, [&] {
+        return index(options, in, err, progress_mode(options, err_is_tty));
+      });
+    case Command::Compact:
+      return commands::with_write_lock(options, "compact", err, [&] { return compact(options, err); });
+    case Command::Rebuild: return commands::rebuild(options, in, err, err_is_tty);
+    case Command::Rollback: return commands::rollback(options, err);
+    case Command::Stats: return commands::stats(options, std::cout, err);
+    case Command::Check: return commands::check(options, std::cout, err);
   }
   return kExitFatal;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // newsdig-index without its command line: index Options::paths into Options::db, or compact it.
 #include <iosfwd>
+#include <string>
 
 #include "indexer/options.hpp"
 
@@ -15,5 +16,11 @@ inline constexpr int kExitFatal = 2;
 // when asked. Returns kExitOk, kExitSkipped (finished, some inputs skipped) or kExitFatal (nothing after
 // the failure was indexed; what was committed before it stays).
 int run(const Options& options, std::istream& in, std::ostream& err, bool err_is_tty = false);
+
+// Indexes options.paths into the database at `db` (instead of options.db) as `newsdig-index` does, but
+// without taking the write lock: for commands that hold the lock of another path (rebuild writes
+// "<db>.new" under the lock of <db>). Returns as run() does.
+int index_into(const Options& options, const std::string& db, std::istream& in, std::ostream& err,
+               bool err_is_tty = false);
 
 }  // namespace newsdig::indexer

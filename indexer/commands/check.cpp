@@ -1,0 +1,30 @@
+// newsdig-index check: is the database whole, of this schema, with records that decode?
+#include <ostream>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "common/store/inspect.hpp"
+#include "common/store/layout.hpp"
+#include "indexer/commands/commands.hpp"
+#include "indexer/run.hpp"
+
+namespace newsdig::indexer::commands {
+
+int check(const Options& options, std::ostream& out, std::ostream& err) {
+  const std::string path = store::layout_of(options.db).live;
+  const store::CheckResult result = store::check_database(path);
+  if (!result.problems.empty()) {
+    for (const auto& problem : result.problems) fmt::print(err, "newsdig-index: {}: {}\n", path, problem);
+    fmt::print(err,
+               "newsdig-index: check failed: {} problems in {}: rebuild it (newsdig-index rebuild), or roll "
+               "back to the previous one (newsdig-index rollback)\n",
+               result.problems.size(), path);
+    return kExitFatal;
+  }
+  fmt::print(out, "ok: {}: structure, schema version and {} of {} stored records checked\n", path,
+             result.records_checked, result.articles);
+  return kExitOk;
+}
+
+}  // namespace newsdig::indexer::commands
