@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "searcher/interactive/session.hpp"
 #include "searcher/options.hpp"
 #include "searcher/run.hpp"
 
@@ -21,7 +22,9 @@ int main(int argc, char** argv) {
     int code = app.exit(e);  // prints --help, --version or the error
     return code == 0 ? newsdig::searcher::kExitHits : newsdig::searcher::kExitError;
   }
-  int code = newsdig::searcher::run(options, std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1);
+  int code = options.interactive
+                 ? newsdig::searcher::interactive::run_interactive(options, std::cout, std::cerr)
+                 : newsdig::searcher::run(options, std::cout, std::cerr, ::isatty(STDOUT_FILENO) == 1);
   if (!std::cout) return newsdig::searcher::kExitHits;  // the reader went away
   return code;
 }

@@ -1,5 +1,7 @@
 #include "searcher/options.hpp"
 
+#include <unistd.h>
+
 #include <charconv>
 #include <cstdlib>
 #include <map>
@@ -201,9 +203,15 @@ void configure(CLI::App& app, Options& options) {
                "searching; with --format json or jsonl as one JSON object")
       ->group(query_group);
   app.set_version_flag("--version", "newsdig-search 0.1.0");
+  app.add_flag("-i,--interactive", options.interactive,
+               "A search session: queries, paging, :open, :like, filters (docs/interactive.md); with\n"
+               "no terminal on standard input, one query per line, as --batch -. No QUERY on a terminal\n"
+               "opens one too")
+      ->excludes("--batch");
   app.final_callback([&options] {
     if (options.query.empty() && options.batch.empty()) {
-      throw CLI::RequiredError("a QUERY (or --batch FILE)");
+      if (::isatty(STDIN_FILENO) == 1) options.interactive = true;
+      if (!options.interactive) throw CLI::RequiredError("a QUERY (or --batch FILE, or -i)");
     }
   });
   app.footer("Exit status: 0 hits found; 1 no hits; 2 error (no database, bad query syntax, bad arguments).");

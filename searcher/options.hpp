@@ -37,6 +37,7 @@ struct Options {
   std::string until;            // --until: likewise
   bool lenient = false;         // on bad syntax, search the words and say what was ignored
   bool explain = false;         // print the parsed query instead of searching
+  bool interactive = false;     // -i, or no query on a terminal: the session (searcher/interactive)
 };
 
 // Declares the options on `app`, writing into `options`. The default database comes from NEWSDIG_DB,

@@ -1,0 +1,196 @@
+// The interactive session (newsdig-search -i, searcher/interactive), driven through a pseudo-terminal as a
+// person would use it, and fed from a pipe as a script would.
+#include <chrono>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+
+#include <boost/test/unit_test.hpp>
+
+#include "tests/cli/cli_support.hpp"
+#include "tests/support/pty_session.hpp"
+
+using namespace newsdig::test;
+
+namespace {
+
+const std::string kPrompt = "newsdig> ";
+
+// The sample corpus, indexed once for the whole suite.
+const std::string& corpus_db() {
+  static TempDir dir;
+  static const std::string db = [] {
+    auto path = (dir / "corpus.db").string();
+    auto result = run_index({"--db", path, corpus_dir().string()});
+    if (result.exit_code != 0) throw std::runtime_error("indexing corpus/ failed: " + result.err);
+    return path;
+  }();
+  return db;
+}
+
+// The hit count of the last status line on `screen` ("12 hits, 1-4 | 3 ms | ..."); -1 when there is none.
+long hit_count(const std::string& screen) {
+  static const std::regex status(R"((\d+) hits?(, \d+-\d+)? \| \d+ ms \| sort)");
+  long count = -1;
+  for (auto it = std::sregex_iterator(screen.begin(), screen.end(), status); it != std::sregex_iterator();
+       ++it) {
+    count = std::stol((*it)[1].str());
+  }
+  return count;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// A session on a terminal of `rows` lines, its home, state and pager in `home`.
+struct Terminal {
+  explicit Terminal(const TempDir& home, unsigned short rows = 40, std::vector<std::string> extra = {})
+      : session(arguments(std::move(extra)),
+                {{"HOME", home.path().string()},
+                 {"XDG_STATE_HOME", (home / "state").string()},
+                 {"PAGER", "cat > '" + (home / "paged.txt").string() + "'"},
+                 {"TERM", "dumb"}},
+                100, rows) {}
+
+  static std::vector<std::string> arguments(std::vector<std::string> extra) {
+    std::vector<std::string> argv{search_bin().string(), "-i", "--db", corpus_db()};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    return argv;
+  }
+
+  // Types `line` and Enter; returns what it printed up to the next prompt.
+  std::string enter(const std::string& line) {
+    session.type(line + "\r");
+    return session.wait_for(kPrompt);
+  }
+
+  PtySession session;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(interactive_cli)
+
+BOOST_AUTO_TEST_CASE(a_session_searches_pages_opens_refines_reports_bad_syntax_and_quits_with_0) {
+  TempDir home;
+  // 16 lines: a page holds only a few hits, so the nine articles take several pages.
+  Terminal terminal(home, 16);
+  BOOST_TEST(terminal.session.wait_for(kPrompt).find("articles in") != std::string::npos);
+
+  std::string page = terminal.enter("*");
+  BOOST_TEST(hit_count(page) > 3, page);
+  BOOST_TEST(page.find(":n next page") != std::string::npos, page);
+  BOOST_TEST(page.find("1.  ") != std::string::npos, page);
+
+  std::string next = terminal.enter(":n");
+  BOOST_TEST(next.find("1.  ") == std::string::npos, next);
+  BOOST_TEST(next.find(":p previous") != std::string::npos, next);
+  std::string back = terminal.enter(":p");
+  BOOST_TEST(back.find("1.  ") != std::string::npos, back);
+
+  std::string found = terminal.enter("Putin APEC");
+  BOOST_TEST(found.find("000_56ec079a7a28b595") != std::string::npos, found);
+  const long both = hit_count(found);
+  BOOST_TEST(both >= 1, found);
+  terminal.enter(":open 1");
+  const std::string paged = read_file(home / "paged.txt");
+  BOOST_TEST(paged.find("APEC") != std::string::npos, paged);
+  BOOST_TEST(paged.find("id corpus/seeds/") != std::string::npos, paged);
+
+  // Only the Kyodo article names Kishida.
+  std::string refined = terminal.enter("+Kishida");
+  BOOST_TEST(hit_count(refined) == 1, refined);
+  BOOST_TEST(refined.find("000_56ec079a7a28b595") != std::string::npos, refined);
+  BOOST_TEST(refined.find("002_e0ec6849fc1fbacb") == std::string::npos, refined);
+
+  std::string bad = terminal.enter("title:(apec");
+  BOOST_TEST(bad.find("query error") != std::string::npos, bad);
+  BOOST_TEST(bad.find("^") != std::string::npos, bad);
+  // The session goes on, and the last good query is still the one :open reads.
+  std::string reopened = terminal.enter(":open 1");
+  BOOST_TEST(reopened.find("error") == std::string::npos, reopened);
+
+  terminal.session.type(":quit\r");
+  BOOST_TEST(terminal.session.wait_exit() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(ctrl_c_drops_the_line_being_typed_and_ctrl_d_ends_the_session_with_0) {
+  TempDir home;
+  Terminal terminal(home);
+  terminal.session.wait_for(kPrompt);
+  terminal.session.type("Putin");
+  terminal.session.type("\x03");
+  terminal.session.wait_for(kPrompt);
+  std::string page = terminal.enter("APEC");
+  BOOST_TEST(hit_count(page) >= 1, page);
+  // Only APEC was searched: "Putin" went with Ctrl-C.
+  std::string explained = terminal.enter(":explain");
+  BOOST_TEST(explained.find("query:    APEC\n") != std::string::npos, explained);
+  terminal.session.type("\x04");
+  BOOST_TEST(terminal.session.wait_exit() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(tab_completes_field_names_and_commands) {
+  TempDir home;
+  Terminal terminal(home);
+  terminal.session.wait_for(kPrompt);
+  // The line is drawn again after a completion, prompt included: wait for the status line instead.
+  terminal.session.type("titl\tKishida\r");
+  std::string page = terminal.session.wait_for("sort relevance");
+  // title:Kishida matches no headline; it is the field that was searched, not the word alone.
+  BOOST_TEST(page.find("nothing matches title:Kishida") != std::string::npos, page);
+  BOOST_TEST(page.find("0 hits") != std::string::npos, page);
+  terminal.session.type(":expl\t\r");
+  std::string explained = terminal.session.wait_for("xapian:");
+  BOOST_TEST(explained.find("query:    title:Kishida") != std::string::npos, explained);
+  terminal.session.type(":quit\r");
+  BOOST_TEST(terminal.session.wait_exit() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(commands_sort_filter_like_and_report_misuse) {
+  TempDir home;
+  Terminal terminal(home);
+  terminal.session.wait_for(kPrompt);
+  const long all = hit_count(terminal.enter("*"));
+  std::string sorted = terminal.enter(":sort oldest");
+  BOOST_TEST(sorted.find("sort oldest") != std::string::npos, sorted);
+  std::string since = terminal.enter(":since 2024-03-12");
+  BOOST_TEST(since.find("since 2024-03-12") != std::string::npos, since);
+  BOOST_TEST(hit_count(since) < all, since);
+  std::string cleared = terminal.enter(":clear");
+  BOOST_TEST(hit_count(cleared) == all, cleared);
+  BOOST_TEST(cleared.find("sort relevance") != std::string::npos, cleared);
+  std::string bad_date = terminal.enter(":until someday");
+  BOOST_TEST(bad_date.find("date error") != std::string::npos, bad_date);
+  terminal.enter("Putin APEC");
+  std::string like = terminal.enter(":like 1");
+  BOOST_TEST(like.find("| like ") != std::string::npos, like);
+  std::string unknown = terminal.enter(":frobnicate");
+  BOOST_TEST(unknown.find("unknown command :frobnicate") != std::string::npos, unknown);
+  std::string no_hit = terminal.enter(":open 99");
+  BOOST_TEST(no_hit.find("there is no hit 99") != std::string::npos, no_hit);
+  terminal.session.type(":quit\r");
+  BOOST_TEST(terminal.session.wait_exit() == 0);
+  // The history is kept where the XDG spec says, for the next session.
+  const std::string history = read_file(home / "state" / "newsdig" / "history");
+  BOOST_TEST(history.find(":frobnicate") != std::string::npos, history);
+}
+
+BOOST_AUTO_TEST_CASE(without_a_terminal_each_line_is_a_query_printed_as_one_shot_search_prints_it) {
+  TempDir home;
+  ProcessOptions options;
+  options.input = "Putin APEC\ntitle:(\nKishida\n";
+  options.env = {{"HOME", home.path().string()}};
+  auto result = run_search({"-i", "--db", corpus_db(), "--color", "never"}, options);
+  BOOST_TEST(result.exit_code == 2, result.err);  // one query had bad syntax
+  BOOST_TEST(result.out.find("query 1: Putin APEC") != std::string::npos, result.out);
+  BOOST_TEST(result.out.find("query 3: Kishida") != std::string::npos, result.out);
+  BOOST_TEST(result.err.find("query 2: query error") != std::string::npos, result.err);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
