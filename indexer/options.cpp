@@ -119,10 +119,17 @@ void configure(CLI::App& app, Options& options) {
       ->check(CLI::Range(1U, 1024U).description(""))
       ->type_name("N");
   app.add_option(
-         "--shards", options.shards,
+         "--parts", options.parts,
          "Write a new database in N parts at once, merged at the end (default: --threads, at most 8;\n"
          "1 writes it directly, which is slower but leaves what was committed if the run is killed)")
       ->check(CLI::Range(1U, 64U).description(""))
+      ->type_name("N");
+  app.add_option(
+         "--shards", options.shards,
+         "Write a sharded database: N shard databases under --db (shard-000...), one writer each, and\n"
+         "the stub file XAPIANDB listing them, which newsdig-search --db opens as one database; an\n"
+         "article's shard is the hash of its id, so later runs must give the same N (docs/scale-out.md)")
+      ->check(CLI::Range(1U, 256U).description(""))
       ->type_name("N");
   app.add_option("--max-article-bytes", options.max_article_bytes,
                  "Skip articles whose title and body are longer than SIZE (bytes, or with a unit: 512k, 4m;\n"
@@ -130,9 +137,10 @@ void configure(CLI::App& app, Options& options) {
       ->transform(CLI::AsSizeValue(false).description(""))
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30).description(""))
       ->type_name("SIZE");
-  app.add_option("--commit-bytes", options.commit_bytes,
-                 "Commit after SIZE of article text (default 1m; 2m, 512k...): Xapian writes fastest in small\n"
-                 "batches, and memory stays bounded")
+  app.add_option(
+         "--commit-bytes", options.commit_bytes,
+         "Commit after SIZE of article text (default 1m; 2m, 512k...): Xapian writes fastest in small\n"
+         "batches, and memory stays bounded")
       ->transform(CLI::AsSizeValue(false).description(""))
       ->check(CLI::Range(std::size_t{1} << 10, std::size_t{1} << 34).description(""))
       ->type_name("SIZE");

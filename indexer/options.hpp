@@ -12,8 +12,8 @@
 namespace newsdig::indexer {
 
 enum class Command {
-  Index,    // newsdig-index PATH...
-  Compact,  // newsdig-index compact
+  Index,     // newsdig-index PATH...
+  Compact,   // newsdig-index compact
   Rebuild,   // newsdig-index rebuild PATH...: a new database beside the live one, checked, swapped in
   Rollback,  // newsdig-index rollback: back to the database the last rebuild replaced
   Stats,     // newsdig-index stats [--json]
@@ -32,8 +32,9 @@ struct Options {
   std::vector<std::string> columns;  // CSV/TSV column names, for files without a header row
   std::string delimiter;             // CSV field delimiter: one character, or "tab"; empty = by format
   std::string default_language = "en";
-  unsigned threads = 0;                      // 0 = one per core
-  unsigned shards = 0;                       // parts a new database is written in; 0 = threads (at most 8)
+  unsigned threads = 0;  // 0 = one per core
+  unsigned parts = 0;    // parts a new database is written in, merged at the end; 0 = threads (at most 8)
+  unsigned shards = 0;   // --shards: write a sharded database of this many shards (indexer/shards.hpp)
   std::size_t max_article_bytes = 4U << 20;  // title + body; longer articles are skipped
   std::size_t commit_bytes = 1U << 20;       // article text between commits
   std::string report;                        // JSON report file; empty = none

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <istream>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <thread>
@@ -22,6 +23,7 @@
 #include "indexer/commands/commands.hpp"
 #include "indexer/pipeline.hpp"
 #include "indexer/report.hpp"
+#include "indexer/shards.hpp"
 
 namespace newsdig::indexer {
 namespace {
@@ -37,7 +39,7 @@ PipelineSettings pipeline_settings(const Options& options) {
   settings.default_language = options.default_language;
   settings.max_article_bytes = options.max_article_bytes;
   settings.commit_bytes = options.commit_bytes;
-  settings.shards = options.shards != 0 ? options.shards : std::min(settings.threads, 8U);
+  settings.shards = options.parts != 0 ? options.parts : std::min(settings.threads, 8U);
   return settings;
 }
 
@@ -102,13 +104,23 @@ int index(const Options& options, std::istream& in, std::ostream& err, ProgressM
   }
   InputTotals totals;
   try {
-    store::Writer writer(options.db, store::WriterOptions{true});
-    if (settings.shards > 1 && writer.document_count() == 0) {
-      build_in_parts(options, in, settings, writer, report, totals);
+    // --shards, or a sharded --db: its shards are written instead of one database.
+    const bool sharded = options.shards != 0 || is_sharded(options.db);
+    std::optional<ShardLayout> layout;
+    std::optional<store::Writer> writer;
+    if (sharded) {
+      layout = shard_layout(options.db, options.shards);
     } else {
-      run_pipeline(options.paths, in, settings, {&writer}, report, totals);
+      writer.emplace(options.db, store::WriterOptions{true});
     }
-    writer.close();
+    if (sharded) {
+      index_into_shards(options.paths, in, settings, *layout, report, totals);
+    } else if (settings.shards > 1 && writer->document_count() == 0) {
+      build_in_parts(options, in, settings, *writer, report, totals);
+    } else {
+      run_pipeline(options.paths, in, settings, {&*writer}, report, totals);
+    }
+    if (writer) writer->close();
   } catch (const store::StoreError& e) {
     report.fatal(e.what());
     return kExitFatal;
@@ -154,9 +166,8 @@ int index_into(const Options& options, const std::string& db, std::istream& in, 
 int run(const Options& options, std::istream& in, std::ostream& err, bool err_is_tty) {
   switch (options.command) {
     case Command::Index:
-      return commands::with_write_lock(options, "index", err, [&] {
-        return index(options, in, err, progress_mode(options, err_is_tty));
-      });
+      return commands::with_write_lock(
+          options, "index", err, [&] { return index(options, in, err, progress_mode(options, err_is_tty)); });
     case Command::Compact:
       return commands::with_write_lock(options, "compact", err, [&] { return compact(options, err); });
     case Command::Rebuild: return commands::rebuild(options, in, err, err_is_tty);

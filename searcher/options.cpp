@@ -71,8 +71,20 @@ void configure(CLI::App& app, Options& options) {
                  "'QID<TAB>query' names its query id (blank lines are passed over)")
       ->type_name("FILE")
       ->excludes(query);
-  app.add_option("--db", options.db, "Database directory (default $NEWSDIG_DB or ./newsdig.db)")
-      ->type_name("DIR");
+  app.add_option_function<std::vector<std::string>>(
+         "--db",
+         [&options](const std::vector<std::string>& dbs) {
+           options.dbs = dbs;
+           options.db = dbs.front();
+         },
+         "Database directory, or a stub database (a file, or a directory holding XAPIANDB) listing\n"
+         "shards, local ('auto PATH') or served by xapian-tcpsrv ('remote HOST:PORT'); repeat to search\n"
+         "several as one (default $NEWSDIG_DB or ./newsdig.db)")
+      ->type_name("DB")
+      ->allow_extra_args(false);
+  app.add_flag("--allow-partial", options.allow_partial,
+               "When a shard or its server is down, answer from the others and say the results are partial\n"
+               "(default: fail, naming the shard)");
   app.add_flag("--any", options.any, "Rank articles matching any of the words, not only all of them");
   app.add_option("-n,--limit", options.limit, "Hits to show (default 10)")
       ->check(CLI::Range(0U, 100000U))

@@ -14,7 +14,9 @@ enum class OutputFormat { Human, Json, Jsonl, Ids, Trec };
 enum class ColorMode { Auto, Always, Never };
 
 struct Options {
-  std::string db;                  // database directory
+  std::string db;                  // database directory (the first --db)
+  std::vector<std::string> dbs;    // every --db (databases, stub files or directories); empty = db
+  bool allow_partial = false;      // answer from the shards that answer, saying which did not
   std::vector<std::string> query;  // the query, possibly split over several arguments
   std::string batch;               // file of queries, one a line ("-" = standard input); empty = none
   bool any = false;                // rank by any word instead of requiring all

@@ -28,6 +28,7 @@
 #include "searcher/results/query_terms.hpp"
 #include "searcher/results/search.hpp"
 #include "searcher/results/snippet.hpp"
+#include "searcher/sources.hpp"
 
 namespace newsdig::searcher {
 namespace {
@@ -103,13 +104,16 @@ std::vector<QueryJob> read_batch(std::istream& in) {
 // Runs queries against one open database, reusing the analyzer across them.
 class Runner {
  public:
-  Runner(const Options& options, Xapian::Database database, std::ostream& out, std::ostream& err,
-         bool out_is_terminal)
+  Runner(const Options& options, Sources sources, std::ostream& out, std::ostream& err, bool out_is_terminal)
       : options_(options),
-        database_(std::move(database)),
+        database_(std::move(sources.database)),
+        remote_(sources.remote),
         out_(out),
         err_(err),
         style_{use_color(options.color, out_is_terminal), output_width(out_is_terminal)} {}
+
+  // Shards --allow-partial left out: every page says its results are partial.
+  void set_missing_shards(std::vector<std::string> names) { missing_shards_ = std::move(names); }
 
   // kExitHits, kExitNoHits or kExitError (bad query syntax; the message is printed).
   int run(const QueryJob& job) {
@@ -149,6 +153,7 @@ class Runner {
       request.facets = options_.facets;
       request.facet_values = options_.facet_values;
       request.timeline = options_.timeline;
+      request.remote = remote_;
       results::SearchResult result = results::search(database_, request);
       query::Advice advice =
           query::advise(database_, parsed, analyzer_, parse_options, result.matches_estimated, wants_text());
@@ -175,6 +180,7 @@ class Runner {
       page.suggestions = std::move(advice.suggestions);
       page.zero_hit_terms = std::move(advice.zero_hit_terms);
       if (advice.fallback) page.fallback = "any";
+      page.missing_shards = missing_shards_;
       if (wants_text()) {
         results::SnippetMaker& snippets = snippet_maker();
         snippets.set_query(results::query_terms(parsed.query), options_.language, &database_);
@@ -246,6 +252,8 @@ class Runner {
 
   const Options& options_;
   Xapian::Database database_;
+  bool remote_ = false;
+  std::vector<std::string> missing_shards_;
   std::unique_ptr<results::SnippetMaker> snippets_;
   std::ostream& out_;
   std::ostream& err_;
@@ -270,7 +278,16 @@ int run(const Options& options, std::ostream& out, std::ostream& err, bool out_i
       }
       jobs = read_batch(file);
     }
-    Runner runner(options, store::open_for_search(options.db), out, err, out_is_terminal);
+    Sources sources = open_sources(options.dbs.empty() ? std::vector<std::string>{options.db} : options.dbs,
+                                   options.allow_partial);
+    for (const auto& missing : sources.missing) {
+      fmt::print(err, "newsdig-search: warning: results are partial, a shard is left out: {}\n",
+                 missing.reason);
+    }
+    std::vector<std::string> missing_shards;
+    for (const auto& missing : sources.missing) missing_shards.push_back(missing.name);
+    Runner runner(options, std::move(sources), out, err, out_is_terminal);
+    runner.set_missing_shards(std::move(missing_shards));
     bool any_hits = false, any_error = false;
     for (const auto& job : jobs) {
       int code = runner.run(job);

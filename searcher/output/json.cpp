@@ -114,6 +114,13 @@ void add_query_advice(Json& object, const Page& page) {
   if (!page.notices.empty()) object["notices"] = page.notices;
 }
 
+// Results from some shards only (--allow-partial), and which were left out.
+void add_partial(Json& object, const Page& page) {
+  if (page.missing_shards.empty()) return;
+  object["partial"] = true;
+  object["missing_shards"] = page.missing_shards;
+}
+
 }  // namespace
 
 void write_json(std::ostream& out, const Page& page) {
@@ -139,6 +146,7 @@ void write_json(std::ostream& out, const Page& page) {
   if (page.timeline) result["timeline"] = timeline_object(*page.timeline);
   if (!page.expansion_terms.empty()) result["expanded_with"] = page.expansion_terms;
   add_query_advice(result, page);
+  add_partial(result, page);
   out << dump(result) << '\n';
 }
 
@@ -150,6 +158,7 @@ void write_jsonl(std::ostream& out, const Page& page) {
   begin["offset"] = page.offset;
   begin["limit"] = page.limit;
   add_query_advice(begin, page);
+  add_partial(begin, page);
   out << dump(begin) << '\n';
   for (const auto& shown : page.hits) out << dump(hit_object(shown, page)) << '\n';
   if (!page.facets.empty()) {

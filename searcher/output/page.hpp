@@ -38,6 +38,8 @@ struct Page {
   std::vector<std::string> suggestions;     // "did you mean": the corrected query
   std::vector<std::string> zero_hit_terms;  // no hits: the parts of the query that match nothing
   std::string fallback;                     // "any": the query found nothing; the hits are its --any form's
+  // --allow-partial: the shards that did not answer (JSON "partial": true and "missing_shards").
+  std::vector<std::string> missing_shards;
 };
 
 }  // namespace newsdig::output

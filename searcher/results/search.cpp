@@ -72,14 +72,7 @@ class FacetSpy : public Xapian::MatchSpy {
   void operator()(const Xapian::Document& document, double) override {
     ++seen_;
     if (from_slot_) {
-      const std::string value = document.get_value(kFacetSlot);
-      std::string_view rest = value;
-      while (!rest.empty()) {
-        auto end = rest.find('\n');
-        count(rest.substr(0, end));
-        if (end == std::string_view::npos) break;
-        rest.remove_prefix(end + 1);
-      }
+      count_slot_value(document.get_value(kFacetSlot), 1);
       return;
     }
     Xapian::TermIterator it = document.termlist_begin();
@@ -94,6 +87,18 @@ class FacetSpy : public Xapian::MatchSpy {
     }
   }
 
+  // Counts the terms of one Facets slot value `times` (for `times` documents holding that value: remote
+  // shards send their counts so, through a ValueCountMatchSpy).
+  void count_slot_value(std::string_view value, Xapian::doccount times) {
+    while (!value.empty()) {
+      auto end = value.find('\n');
+      count(value.substr(0, end), times);
+      if (end == std::string_view::npos) break;
+      value.remove_prefix(end + 1);
+    }
+  }
+  void add_seen(Xapian::doccount documents) { seen_ += documents; }
+
   // Values under `prefix` with their counts.
   const CountMap& counts(std::string_view prefix) const {
     for (std::size_t i = 0; i < prefixes_.size(); ++i) {
@@ -105,7 +110,7 @@ class FacetSpy : public Xapian::MatchSpy {
   Xapian::doccount seen() const { return seen_; }
 
  private:
-  void count(std::string_view term) {
+  void count(std::string_view term, Xapian::doccount times = 1) {
     for (std::size_t i = 0; i < prefixes_.size(); ++i) {
       const std::string& prefix = prefixes_[i];
       if (term.size() <= prefix.size() || term.compare(0, prefix.size(), prefix) != 0) continue;
@@ -119,9 +124,9 @@ class FacetSpy : public Xapian::MatchSpy {
       }
       // Found by view first: most documents repeat values already counted, so no string is made.
       if (auto found = counts_[i].find(value); found != counts_[i].end()) {
-        ++found->second;
+        found->second += times;
       } else {
-        counts_[i].emplace(std::string(value), 1);
+        counts_[i].emplace(std::string(value), times);
       }
       return;
     }
@@ -212,7 +217,10 @@ Xapian::Query without_stopwords(const Xapian::Query& query, std::string_view lan
 
 void set_order(Xapian::Enquire& enquire, const SearchRequest& request) {
   switch (request.sort) {
-    case SortOrder::Relevance: enquire.set_sort_by_relevance(); break;
+    // Equally relevant hits newest first, not in document-id order, which differs between one database
+    // and shards holding the same articles (Xapian interleaves the shards' ids). A value, not a KeyMaker:
+    // the remote backend cannot run KeyMakers.
+    case SortOrder::Relevance: enquire.set_sort_by_relevance_then_value(kDateSlot, true); break;
     case SortOrder::Newest: enquire.set_sort_by_value_then_relevance(kDateSlot, true); break;
     case SortOrder::Oldest: enquire.set_sort_by_value_then_relevance(kDateSlot, false); break;
   }
@@ -396,6 +404,11 @@ SearchResult search(const Xapian::Database& database, const SearchRequest& reque
       enquire.set_query(query);
     }
     if (request.recent_half_life_days && request.sort == SortOrder::Relevance) {
+      if (request.remote) {
+        throw std::runtime_error(
+            "--recent cannot rank remote shards (xapian-tcpsrv runs only Xapian's own "
+            "weighting): search the shards locally, or leave out --recent");
+      }
       Xapian::MSet best = enquire.get_mset(0, 1);
       double scale = !best.empty() && best.begin().get_weight() > 0 ? best.begin().get_weight() : 1.0;
       auto source = std::make_unique<RecencySource>(*request.recent_half_life_days, scale);
@@ -418,11 +431,15 @@ SearchResult search(const Xapian::Database& database, const SearchRequest& reque
     }
     std::optional<FacetSpy> facet_spy;
     std::optional<Xapian::ValueCountMatchSpy> source_spy;
-    if (!term_prefixes.empty()) {
+    std::optional<Xapian::ValueCountMatchSpy> remote_facet_spy;
+    if (!term_prefixes.empty() && request.remote) {
+      facet_spy.emplace(term_prefixes, true);
+      enquire.add_matchspy(&remote_facet_spy.emplace(kFacetSlot));
+    } else if (!term_prefixes.empty()) {
       enquire.add_matchspy(&facet_spy.emplace(term_prefixes, database.get_value_freq(kFacetSlot) > 0));
     }
     if (need_sources) enquire.add_matchspy(&source_spy.emplace(kSourceSlot));
-    const bool spying = facet_spy || source_spy;
+    const bool spying = facet_spy || source_spy || remote_facet_spy;
 
     // Spies see every match only when the matcher is told to look at all of them; otherwise ask for enough
     // hits to know the count exactly on small results.
@@ -431,6 +448,12 @@ SearchResult search(const Xapian::Database& database, const SearchRequest& reque
     result.matches_estimated = mset.get_matches_estimated();
     result.matches_lower_bound = mset.get_matches_lower_bound();
     result.matches_upper_bound = mset.get_matches_upper_bound();
+    if (remote_facet_spy) {
+      for (auto it = remote_facet_spy->values_begin(); it != remote_facet_spy->values_end(); ++it) {
+        facet_spy->count_slot_value(*it, it.get_termfreq());
+      }
+      facet_spy->add_seen(static_cast<Xapian::doccount>(remote_facet_spy->get_total()));
+    }
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Hit hit;
       hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset

@@ -87,6 +87,9 @@ struct SearchRequest {
   std::vector<Facet> facets;
   unsigned facet_values = 10;  // most values kept per facet (0 = all)
   bool timeline = false;
+  // Some sub-database is remote (xapian-tcpsrv): only Xapian's own match spies work there, so facets are
+  // counted from a ValueCountMatchSpy over the Facets slot; --recent (a posting source of ours) cannot run.
+  bool remote = false;
 };
 
 struct Hit {

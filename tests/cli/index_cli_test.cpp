@@ -222,7 +222,7 @@ BOOST_AUTO_TEST_CASE(with_one_writer_documents_follow_the_input_order) {
   }
   write_file(dir / "in" / "sub" / "g.txt", story("Harbour report", "crane"));
   auto result =
-      run_index({"--db", (dir / "db").string(), "--shards", "1", "--threads", "4", (dir / "in").string()});
+      run_index({"--db", (dir / "db").string(), "--parts", "1", "--threads", "4", (dir / "in").string()});
   BOOST_TEST(result.exit_code == 0, result.err);
   BOOST_TEST(indexed(dir / "db").ids ==
              (std::vector<std::string>{"in/a.txt", "in/b.txt", "in/c.txt", "in/d.txt", "in/e.txt", "in/f.txt",
@@ -239,9 +239,9 @@ BOOST_AUTO_TEST_CASE(one_writer_and_several_shards_index_the_same_articles) {
   write_file(dir / "in" / "twice.jsonl",
              "{\"id\":\"dup\",\"title\":\"Ferry service resumes\"}\n{\"id\":\"dup\",\"title\":\"Ferry "
              "service resumes again\"}\n");
-  auto one = run_index({"--db", (dir / "one").string(), "--shards", "1", (dir / "in").string()});
+  auto one = run_index({"--db", (dir / "one").string(), "--parts", "1", (dir / "in").string()});
   auto three =
-      run_index({"--db", (dir / "three").string(), "--shards", "3", "--threads", "2", (dir / "in").string()});
+      run_index({"--db", (dir / "three").string(), "--parts", "3", "--threads", "2", (dir / "in").string()});
   BOOST_TEST(one.exit_code == 0, one.err);
   BOOST_TEST(three.exit_code == 0, three.err);
   auto ids_one = indexed(dir / "one").ids;
@@ -256,7 +256,7 @@ BOOST_AUTO_TEST_CASE(one_writer_and_several_shards_index_the_same_articles) {
 BOOST_AUTO_TEST_CASE(compact_rewrites_the_database_and_keeps_every_article) {
   TempDir dir;
   const auto db = (dir / "db").string();
-  BOOST_TEST(run_index({"--db", db, "--shards", "1", corpus_dir().string()}).exit_code == 0);
+  BOOST_TEST(run_index({"--db", db, "--parts", "1", corpus_dir().string()}).exit_code == 0);
   const auto before = indexed(db).ids;
   auto result = run_index({"compact", "--db", db});
   BOOST_TEST(result.exit_code == 0, result.err);
