@@ -343,7 +343,14 @@ void Session::like(unsigned rank) {
 }
 
 void Session::rerun() {
-  if (current_) show_page(*current_, 0, std::chrono::steady_clock::now());
+  if (current_) {
+    show_page(*current_, 0, std::chrono::steady_clock::now());
+    return;
+  }
+  std::string settings = fmt::format("sort {}", sort_name(sort_));
+  if (!since_.empty()) settings += " | since " + since_;
+  if (!until_.empty()) settings += " | until " + until_;
+  out_ << settings << " (for the next query)\n";
 }
 
 void Session::set_sort(results::SortOrder sort) {

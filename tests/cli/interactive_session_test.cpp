@@ -156,6 +156,8 @@ BOOST_AUTO_TEST_CASE(commands_sort_filter_like_and_report_misuse) {
   TempDir home;
   Terminal terminal(home);
   terminal.session.wait_for(kPrompt);
+  std::string early = terminal.enter(":sort newest");
+  BOOST_TEST(early.find("sort newest (for the next query)") != std::string::npos, early);
   const long all = hit_count(terminal.enter("*"));
   std::string sorted = terminal.enter(":sort oldest");
   BOOST_TEST(sorted.find("sort oldest") != std::string::npos, sorted);
@@ -179,6 +181,28 @@ BOOST_AUTO_TEST_CASE(commands_sort_filter_like_and_report_misuse) {
   // The history is kept where the XDG spec says, for the next session.
   const std::string history = read_file(home / "state" / "newsdig" / "history");
   BOOST_TEST(history.find(":frobnicate") != std::string::npos, history);
+}
+
+BOOST_AUTO_TEST_CASE(a_database_swapped_in_during_the_session_is_the_one_searched_next) {
+  TempDir home;
+  const std::string db = (home / "news.db").string();
+  BOOST_REQUIRE_EQUAL(run_index({"--db", db, (corpus_dir() / "seeds").string()}).exit_code, 0);
+  PtySession session(
+      {search_bin().string(), "-i", "--db", db},
+      {{"HOME", home.path().string()}, {"XDG_STATE_HOME", (home / "state").string()}, {"TERM", "dumb"}});
+  session.wait_for(kPrompt);
+  session.type("Brindle\r");
+  BOOST_TEST(session.wait_for(kPrompt).find("0 hits") != std::string::npos);
+  // A rebuild elsewhere, swapped in as the nightly job does it.
+  const std::string fresh = (home / "fresh.db").string();
+  BOOST_REQUIRE_EQUAL(run_index({"--db", fresh, (corpus_dir() / "text").string()}).exit_code, 0);
+  std::filesystem::remove_all(db);
+  std::filesystem::rename(fresh, db);
+  session.type("Brindle\r");
+  std::string after = session.wait_for(kPrompt);
+  BOOST_TEST(hit_count(after) >= 1, after);
+  session.type(":quit\r");
+  BOOST_TEST(session.wait_exit() == 0);
 }
 
 BOOST_AUTO_TEST_CASE(without_a_terminal_each_line_is_a_query_printed_as_one_shot_search_prints_it) {

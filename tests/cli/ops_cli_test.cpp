@@ -1,7 +1,10 @@
 // newsdig-index rebuild, rollback, stats, check and the write lock, run as a user runs them.
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <sstream>
 #include <string>
 
 #include <boost/test/unit_test.hpp>
@@ -191,6 +194,46 @@ BOOST_AUTO_TEST_CASE(waiting_writer_goes_ahead_once_the_lock_is_free) {
     BOOST_TEST(run_index({"compact", "--db", site.db, "--wait", "1"}).exit_code == 3);
   }
   BOOST_TEST(run_index({"compact", "--db", site.db, "--wait", "1"}).exit_code == 0);
+}
+
+BOOST_AUTO_TEST_CASE(nightly_reindex_logs_timestamped_lines_and_writes_its_status) {
+  Site site;
+  const auto script = (source_dir() / "scripts" / "nightly-reindex").string();
+  auto result = run_process({script, "--index", index_bin().string(), "--db", site.db, site.corpus("b")});
+  BOOST_TEST(result.exit_code == 0, result.err);
+  const auto status = nlohmann::json::parse(read_file(site.db + ".nightly.json"));
+  BOOST_TEST(status.at("version") == 1);
+  BOOST_TEST(status.at("result") == "ok");
+  BOOST_TEST(status.at("exit_status") == 0);
+  BOOST_TEST(status.at("mode") == "incremental");
+  BOOST_TEST(status.at("articles").at("indexed") == 40);
+  BOOST_TEST(status.at("end").get<std::string>() >= status.at("start").get<std::string>());
+  const std::string log = read_file(site.db + ".nightly.log");
+  BOOST_TEST(contains(log, "nightly-reindex["), log);
+  BOOST_TEST(contains(log, "newsdig-index: 40 articles seen"), log);
+  std::istringstream lines(log);
+  for (std::string line; std::getline(lines, line);) {
+    BOOST_TEST((line.size() > 20 && line[10] == 'T' && line[19] == 'Z'), line);  // 2026-11-24T02:00:01Z ...
+  }
+  // A rebuild that is refused says so in the status, with newsdig-index's exit code.
+  result = run_process(
+      {script, "--index", index_bin().string(), "--db", site.db, "--rebuild", site.corpus("small")});
+  BOOST_TEST(result.exit_code == 5, result.err);
+  BOOST_TEST(nlohmann::json::parse(read_file(site.db + ".nightly.json")).at("result") == "refused");
+}
+
+BOOST_AUTO_TEST_CASE(nightly_reindex_does_nothing_and_exits_10_while_the_previous_night_runs) {
+  Site site;
+  const auto script = (source_dir() / "scripts" / "nightly-reindex").string();
+  const int fd = ::open((site.db + ".nightly.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  BOOST_TEST_REQUIRE(fd >= 0);
+  BOOST_TEST_REQUIRE(::flock(fd, LOCK_EX) == 0);
+  auto result = run_process({script, "--index", index_bin().string(), "--db", site.db, site.corpus("b")});
+  ::close(fd);
+  BOOST_TEST(result.exit_code == 10, result.err);
+  BOOST_TEST(contains(result.err, "still going"), result.err);
+  BOOST_TEST(count_with(site.db, "bravo") == 0U);
+  BOOST_TEST(!fs::exists(site.db + ".nightly.json"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
