@@ -18,5 +18,5 @@ int main(int argc, char** argv) {
     int code = app.exit(e);  // prints --help, --version or the error
     return code == 0 ? newsdig::indexer::kExitOk : newsdig::indexer::kExitFatal;
   }
-  return newsdig::indexer::run(options, std::cin, std::cerr, isatty(STDERR_FILENO) == 1);
+  return newsdig::indexer::run(options, std::cin, std::cout, std::cerr, isatty(STDERR_FILENO) == 1);
 }

@@ -6,6 +6,55 @@
 namespace newsdig::indexer {
 namespace {
 
+// The options that say what to read and how: shared by indexing and `extract`.
+void add_input_options(CLI::App& app, Options& options, const std::string& paths_help) {
+  app.add_option("paths", options.paths, paths_help)->type_name("PATH");
+  static const std::map<std::string, formats::Format> kFormats = [] {
+    std::map<std::string, formats::Format> names;
+    for (const auto& info : formats::kFormatTable) names.emplace(std::string(info.name), info.format);
+    return names;
+  }();
+  std::string format_help = "Input format (default auto):";
+  for (const auto& info : formats::kFormatTable) {
+    format_help += "\n  " + std::string(info.name) + ": " + std::string(info.help);
+  }
+  app.add_option("--format", options.format, format_help)
+      ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case).description(""))
+      ->type_name("FORMAT");
+  app.add_option("--columns", options.columns,
+                 "CSV/TSV files without a header row: their column names in order, comma-separated (id,\n"
+                 "title, body, date, source, url, lang, byline, dateline, topic, ...; - leaves a column out)")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->type_name("LIST");
+  app.add_option("--delimiter", options.delimiter,
+                 "CSV field delimiter: one character, or 'tab' (default: by format and first line)")
+      ->check([](const std::string& value) {
+        return value.size() == 1 || value == "tab" ? std::string() : std::string("one character, or 'tab'");
+      })
+      ->type_name("CHAR");
+  app.add_option("--lang", options.default_language,
+                 "Language of articles that do not give one, for stemming (ISO 639-1; default en)")
+      ->type_name("CODE");
+  app.add_option(
+         "--include", options.include,
+         "Inside directories and archives, index only files matching GLOB (repeatable; a glob with a\n"
+         "'/' matches the path inside the directory or archive, else the file name)")
+      ->allow_extra_args(false)
+      ->type_name("GLOB");
+  app.add_option(
+         "--exclude", options.exclude,
+         "Inside directories and archives, leave out files and directories matching GLOB (repeatable)")
+      ->allow_extra_args(false)
+      ->type_name("GLOB");
+  app.add_option("--max-article-bytes", options.max_article_bytes,
+                 "Skip articles whose title and body are longer than SIZE (bytes, or with a unit: 512k, 4m;\n"
+                 "default 4m)")
+      ->transform(CLI::AsSizeValue(false).description(""))
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30).description(""))
+      ->type_name("SIZE");
+}
+
 // --wait and the maintenance commands (indexer/commands, docs/operations.md).
 void configure_operations(CLI::App& app, Options& options) {
   const auto add_wait = [&options](CLI::App& command) {
@@ -71,49 +120,10 @@ void configure(CLI::App& app, Options& options) {
       "archives and compressed files (tar, tar.gz, tar.xz, tar.zst, tar.bz2, zip, .gz, .xz, .zst, .bz2; "
       "read\n"
       "in place) and '-' for standard input. The format of each input is detected unless --format says.");
-  app.add_option("paths", options.paths, "Files, directories, archives or - (standard input) to index")
-      ->type_name("PATH");
+  add_input_options(app, options, "Files, directories, archives or - (standard input) to index");
   app.add_option("--db", options.db,
                  "Database directory (created if missing; default $NEWSDIG_DB or ./newsdig.db)")
       ->type_name("DIR");
-  static const std::map<std::string, formats::Format> kFormats = [] {
-    std::map<std::string, formats::Format> names;
-    for (const auto& info : formats::kFormatTable) names.emplace(std::string(info.name), info.format);
-    return names;
-  }();
-  std::string format_help = "Input format (default auto):";
-  for (const auto& info : formats::kFormatTable) {
-    format_help += "\n  " + std::string(info.name) + ": " + std::string(info.help);
-  }
-  app.add_option("--format", options.format, format_help)
-      ->transform(CLI::CheckedTransformer(kFormats, CLI::ignore_case).description(""))
-      ->type_name("FORMAT");
-  app.add_option("--columns", options.columns,
-                 "CSV/TSV files without a header row: their column names in order, comma-separated (id,\n"
-                 "title, body, date, source, url, lang, byline, dateline, topic, ...; - leaves a column out)")
-      ->delimiter(',')
-      ->allow_extra_args(false)
-      ->type_name("LIST");
-  app.add_option("--delimiter", options.delimiter,
-                 "CSV field delimiter: one character, or 'tab' (default: by format and first line)")
-      ->check([](const std::string& value) {
-        return value.size() == 1 || value == "tab" ? std::string() : std::string("one character, or 'tab'");
-      })
-      ->type_name("CHAR");
-  app.add_option("--lang", options.default_language,
-                 "Language of articles that do not give one, for stemming (ISO 639-1; default en)")
-      ->type_name("CODE");
-  app.add_option(
-         "--include", options.include,
-         "Inside directories and archives, index only files matching GLOB (repeatable; a glob with a\n"
-         "'/' matches the path inside the directory or archive, else the file name)")
-      ->allow_extra_args(false)
-      ->type_name("GLOB");
-  app.add_option(
-         "--exclude", options.exclude,
-         "Inside directories and archives, leave out files and directories matching GLOB (repeatable)")
-      ->allow_extra_args(false)
-      ->type_name("GLOB");
   app.add_option("-j,--threads", options.threads,
                  "Threads reading and analysing articles (default: one per core)")
       ->check(CLI::Range(1U, 1024U).description(""))
@@ -131,12 +141,6 @@ void configure(CLI::App& app, Options& options) {
          "article's shard is the hash of its id, so later runs must give the same N (docs/scale-out.md)")
       ->check(CLI::Range(1U, 256U).description(""))
       ->type_name("N");
-  app.add_option("--max-article-bytes", options.max_article_bytes,
-                 "Skip articles whose title and body are longer than SIZE (bytes, or with a unit: 512k, 4m;\n"
-                 "default 4m)")
-      ->transform(CLI::AsSizeValue(false).description(""))
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30).description(""))
-      ->type_name("SIZE");
   app.add_option(
          "--commit-bytes", options.commit_bytes,
          "Commit after SIZE of article text (default 1m; 2m, 512k...): Xapian writes fastest in small\n"
@@ -158,6 +162,12 @@ void configure(CLI::App& app, Options& options) {
       ->type_name("WHEN");
   app.add_flag("-q,--quiet", options.quiet,
                "Print only the summary: no progress, no line per skipped or repaired input");
+  app.add_flag("--prune", options.prune,
+               "Delete the articles of input files under PATH... that are gone, and those an input read in\n"
+               "full no longer holds (docs/cli.md: incremental runs)");
+  app.add_flag("!--no-extract", options.extract,
+               "Leave out entity and date extraction (person:, org:, place:, misc:, entity:, mentions:\n"
+               "find nothing; about twice as fast)");
   app.set_version_flag("--version", "newsdig-index 0.1.0");
 
   auto* compact = app.add_subcommand(
@@ -166,11 +176,20 @@ void configure(CLI::App& app, Options& options) {
       ->type_name("DIR");
   compact->callback([&options] { options.command = Command::Compact; });
   configure_operations(app, options);
+
+  auto* extract = app.add_subcommand("extract",
+                                     "Print the entities and dates found in each article as JSON Lines "
+                                     "(docs/json-format.md); index nothing");
+  add_input_options(*extract, options, "Files, directories, archives or - (standard input) to read");
+  extract->add_flag("-q,--quiet", options.quiet,
+                    "Print only the summary: no line per skipped or repaired input");
+  extract->callback([&options] { options.command = Command::Extract; });
   app.fallthrough();
 
   app.footer(
-      "Commands: 'newsdig-index PATH...' indexes; 'newsdig-index compact' compacts the database (name a\n"
-      "file called 'compact' as ./compact).\n"
+      "Commands: 'newsdig-index PATH...' indexes; 'newsdig-index compact' compacts the database;\n"
+      "'newsdig-index extract PATH...' prints the entities and dates of each article (name a file called\n"
+      "'compact' or 'extract' as ./compact, ./extract).\n"
       "Exit status: 0 every article indexed; 1 finished, but some inputs were skipped (listed on stderr and\n"
       "in --report); 2 fatal error (bad arguments, database cannot be written): nothing more was indexed;\n"
       "3 another writer holds the database's lock (it is named; see --wait); rebuild only, the live\n"

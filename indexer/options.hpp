@@ -18,6 +18,7 @@ enum class Command {
   Rollback,  // newsdig-index rollback: back to the database the last rebuild replaced
   Stats,     // newsdig-index stats [--json]
   Check,     // newsdig-index check: structure, schema version, sample of records
+  Extract,   // newsdig-index extract PATH...: entities and dates as JSON Lines, nothing indexed
 };
 
 enum class ProgressWhen { Auto, Always, Log, Never };
@@ -44,6 +45,8 @@ struct Options {
   double max_shrink_percent = 10;  // rebuild: refuse a new database this much smaller than the live one
   std::string verify_queries;      // rebuild: file of "<min hits><TAB><query>" lines the new one must pass
   bool json = false;               // stats --json
+  bool extract = true;             // entities and dates mentioned (--no-extract leaves them out)
+  bool prune = false;              // delete the articles of inputs under the paths that are gone (--prune)
 };
 
 // Declares the options on `app`, writing into `options`. The default database comes from NEWSDIG_DB,

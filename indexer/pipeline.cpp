@@ -17,6 +17,7 @@
 #include <xapian.h>
 
 #include "common/analysis/analyzer.hpp"
+#include "common/schema.hpp"
 #include "common/store/document_builder.hpp"
 #include "common/util/hash.hpp"
 #include "indexer/formats/format.hpp"
@@ -31,9 +32,11 @@ constexpr std::size_t kBatchItems = 512;
 constexpr std::size_t kTokensPerThread = 4;
 
 struct Event {
-  enum class Kind { Document, Skip, Warn };
+  enum class Kind { Document, Unchanged, Skip, Warn };
   Kind kind = Kind::Document;
   std::string unique_term;
+  std::string input;      // FeedItem::input
+  bool replaces = false;  // Document: the live database holds another version of it
   std::optional<Xapian::Document> document;
   std::size_t text_bytes = 0;
   formats::Diagnostic diagnostic;
@@ -47,7 +50,27 @@ struct Batch {
 struct Worker {
   analysis::Analyzer analyzer;
   std::unique_ptr<ArticleAnnotator> annotator;
+  std::optional<Xapian::Database> live;  // PipelineSettings::live_db, read-only
 };
+
+enum class Known { New, Same, Changed };
+
+// Whether the live database holds the article of `unique_term`, and with the content hash `hash`.
+Known look_up(Xapian::Database& live, const std::string& unique_term, const std::string& hash) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      auto posting = live.postlist_begin(unique_term);
+      if (posting == live.postlist_end(unique_term)) return Known::New;
+      const auto document = live.get_document(*posting, Xapian::DOC_ASSUME_VALID);
+      return document.get_value(schema::slot_number(schema::Slot::ContentHash)) == hash ? Known::Same
+                                                                                        : Known::Changed;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // This run's own commits overwrote the revision being read: read the newest one.
+      if (attempt == 3) throw;
+      live.reopen();
+    }
+  }
+}
 
 Event problem(Event::Kind kind, formats::Diagnostic diagnostic) {
   Event event;
@@ -63,6 +86,9 @@ class BatchSink final : public formats::ArticleSink {
             const store::BuildOptions& build_options)
       : events_(events), worker_(worker), settings_(settings), build_options_(build_options) {}
 
+  // The input file of what comes next (FeedItem::input).
+  void set_input(const std::string& input) { build_options_.input = input; }
+
   void article(Article article) override {
     const std::size_t text_bytes = article.title.size() + article.body.size();
     if (text_bytes > settings_.max_article_bytes) {
@@ -73,8 +99,23 @@ class BatchSink final : public formats::ArticleSink {
       return;
     }
     try {
-      if (worker_.annotator) worker_.annotator->annotate(article);
       Event event;
+      event.input = build_options_.input;
+      if (worker_.live) {
+        // Before annotation and analysis, the expensive part: an article the database holds as it is
+        // costs only its reading and hashing.
+        event.unique_term = store::id_term(article.id);
+        const auto known =
+            look_up(*worker_.live, event.unique_term, store::content_hash(article, build_options_));
+        if (known == Known::Same) {
+          event.kind = Event::Kind::Unchanged;
+          event.text_bytes = text_bytes;
+          events_.push_back(std::move(event));
+          return;
+        }
+        event.replaces = known == Known::Changed;
+      }
+      if (worker_.annotator) worker_.annotator->annotate(article);
       event.document = store::build_document(article, worker_.analyzer, build_options_);
       event.unique_term = store::id_term(article.id);
       event.text_bytes = text_bytes;
@@ -87,6 +128,7 @@ class BatchSink final : public formats::ArticleSink {
   }
   void skip(formats::Diagnostic diagnostic) override {
     events_.push_back(problem(Event::Kind::Skip, std::move(diagnostic)));
+    events_.back().input = build_options_.input;
   }
   void warn(formats::Diagnostic diagnostic) override {
     events_.push_back(problem(Event::Kind::Warn, std::move(diagnostic)));
@@ -96,10 +138,12 @@ class BatchSink final : public formats::ArticleSink {
   std::vector<Event>& events_;
   Worker& worker_;
   const PipelineSettings& settings_;
-  const store::BuildOptions& build_options_;
+  store::BuildOptions build_options_;
 };
 
-void read_piece(const sources::Piece& piece, const PipelineSettings& settings, BatchSink& sink) {
+}  // namespace
+
+void read_piece(const sources::Piece& piece, const PipelineSettings& settings, formats::ArticleSink& sink) {
   std::optional<formats::Format> format = piece.format;
   if (!format) {
     if (settings.feed.format != formats::Format::Auto) {
@@ -118,10 +162,13 @@ void read_piece(const sources::Piece& piece, const PipelineSettings& settings, B
   formats::read_input(*format, input, sink, settings.reader);
 }
 
+namespace {
+
 void work(Batch& batch, Worker& worker, const PipelineSettings& settings,
           const store::BuildOptions& build_options) {
   BatchSink sink(batch.events, worker, settings, build_options);
   for (auto& item : batch.inputs) {
+    sink.set_input(item.input);
     switch (item.kind) {
       case sources::FeedItem::Kind::Piece: try { read_piece(item.piece, settings, sink);
         } catch (const std::bad_alloc&) {
@@ -267,9 +314,11 @@ void run_pipeline(const std::vector<std::string>& paths, std::istream& standard_
   sources::Feed feed(paths, standard_input, settings.feed);
   store::BuildOptions build_options;
   build_options.default_language = settings.default_language;
+  build_options.annotation = settings.annotation;
   tbb::enumerable_thread_specific<Worker> workers([&settings] {
     Worker worker;
     if (settings.annotator) worker.annotator = settings.annotator();
+    if (!settings.live_db.empty()) worker.live.emplace(settings.live_db);
     return worker;
   });
   bool feed_done = false;
@@ -303,9 +352,13 @@ void run_pipeline(const std::vector<std::string>& paths, std::istream& standard_
   auto write = [&](std::shared_ptr<Batch> batch) {
     for (const auto& event : batch->events) {
       switch (event.kind) {
-        case Event::Kind::Document: report.indexed(event.text_bytes); break;
+        case Event::Kind::Document: report.indexed(event.text_bytes, event.replaces); break;
+        case Event::Kind::Unchanged: report.unchanged(event.text_bytes); break;
         case Event::Kind::Skip: report.skipped(event.diagnostic); break;
         case Event::Kind::Warn: report.warned(event.diagnostic); break;
+      }
+      if (settings.seen != nullptr && event.kind != Event::Kind::Warn) {
+        settings.seen->note(event.kind == Event::Kind::Skip, event.unique_term, event.input);
       }
     }
     shards.write(batch->events);

@@ -14,6 +14,7 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "common/article.hpp"
@@ -34,6 +35,23 @@ class ArticleAnnotator {
 // Makes one annotator per worker thread; may be called from any thread.
 using AnnotatorFactory = std::function<std::unique_ptr<ArticleAnnotator>()>;
 
+// What a run read, for --prune (run.cpp): kept by the writer stage when PipelineSettings::seen is set.
+struct SeenInputs {
+  std::unordered_set<std::string> ids;      // unique-id terms of the articles read (written or unchanged)
+  std::unordered_set<std::string> inputs;   // FeedItem::input of every input an article was read from
+  std::unordered_set<std::string> damaged;  // inputs with a skipped article: their unseen ids may be unread
+
+  void note(bool skipped, const std::string& unique_term, const std::string& input) {
+    if (input.empty()) return;
+    if (skipped) {
+      damaged.insert(input);
+    } else {
+      ids.insert(unique_term);
+      inputs.insert(input);
+    }
+  }
+};
+
 struct PipelineSettings {
   sources::FeedSettings feed;
   formats::ReaderSettings reader;
@@ -43,7 +61,18 @@ struct PipelineSettings {
   std::size_t max_article_bytes = std::size_t{4} << 20;  // title + body
   std::size_t commit_bytes = std::size_t{1} << 20;       // article text between commits
   AnnotatorFactory annotator;                            // empty: articles go as the readers made them
+  std::string annotation;  // names what `annotator` adds, for the content hash (store::BuildOptions)
+  // An existing database being added to: each article it already holds with the same content hash is
+  // counted unchanged and neither annotated, analysed nor written; one that differs replaces it. Each
+  // worker thread opens it read-only at the start. Empty: a new database, nothing looked up.
+  std::string live_db;
+  SeenInputs* seen = nullptr;  // filled when set
 };
+
+// Reads one piece of input into `sink`: its format is the piece's own, else settings.feed.format, else
+// detected (an undetectable piece is one skip with the reason). What a reader or the sink throws passes
+// through: the caller skips the rest of the piece with the reason.
+void read_piece(const sources::Piece& piece, const PipelineSettings& settings, formats::ArticleSink& sink);
 
 // Indexes every input under `paths` into `writers`; every article ends up indexed or skipped in `report`,
 // and `totals` gets what the inputs amounted to. With one writer, the writer stage writes documents in

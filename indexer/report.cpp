@@ -86,7 +86,8 @@ void Report::fatal(const std::string& message) {
 std::string Report::progress_text(std::uint64_t input_bytes) const {
   const double elapsed = seconds();
   const double rate = elapsed > 0 ? static_cast<double>(indexed_) / elapsed : 0.0;
-  std::string text = fmt::format("{} indexed, {} skipped, {} of text, {:.0f} articles/s", indexed_,
+  std::string text = fmt::format("{} {}{}, {} skipped, {} of text, {:.0f} articles/s", indexed_, verb_,
+                                 unchanged_ > 0 ? fmt::format(" ({} unchanged)", unchanged_) : std::string(),
                                  skipped_.size(), megabytes(text_bytes_), rate);
   if (expected_input_bytes_ && *expected_input_bytes_ > 0 && input_bytes > 0) {
     const double done =
@@ -120,10 +121,15 @@ void Report::print_summary(const std::string& database, const InputTotals& total
   const double rate = elapsed > 0 ? static_cast<double>(indexed_) / elapsed : 0.0;
   const double text_rate = elapsed > 0 ? static_cast<double>(text_bytes_) / 1e6 / elapsed : 0.0;
   fmt::print(err_,
-             "newsdig-index: {} seen: {} indexed, {} skipped, {} with warnings ({} of text in {:.2f} s: "
-             "{:.0f} articles/s, {:.1f} MB/s; database {})\n",
-             articles(seen_count()), indexed_, skipped_.size(), warnings_.size(), megabytes(text_bytes_),
-             elapsed, rate, text_rate, database);
+             "newsdig-index: {} seen: {} {}, {} skipped, {} with warnings ({} of text in {:.2f} s: "
+             "{:.0f} articles/s, {:.1f} MB/s{})\n",
+             articles(seen_count()), indexed_, verb_, skipped_.size(), warnings_.size(),
+             megabytes(text_bytes_), elapsed, rate, text_rate,
+             database.empty() ? std::string() : "; database " + database);
+  if (verb_ == "indexed") {
+    fmt::print(err_, "newsdig-index: {} added, {} replaced, {} unchanged, {} deleted\n", added_, replaced_,
+               unchanged_, deleted_);
+  }
   if (totals.hidden_ignored > 0) {
     fmt::print(err_,
                "newsdig-index: left out {} hidden file(s), director(ies) or archive member(s) (names "
@@ -160,7 +166,14 @@ void Report::write_json(const std::string& path, const std::string& database, co
       {"database", database},
       {"exit_status", exit_status},
       {"seconds", seconds()},
-      {"articles", {{"seen", seen_count()}, {"indexed", indexed_}, {"skipped", skipped_.size()}}},
+      {"articles",
+       {{"seen", seen_count()},
+        {"indexed", indexed_},
+        {"skipped", skipped_.size()},
+        {"added", added_},
+        {"replaced", replaced_},
+        {"unchanged", unchanged_},
+        {"deleted", deleted_}}},
       {"text_bytes", text_bytes_},
       {"input_bytes", totals.input_bytes},
       {"containers", totals.containers},

@@ -9,6 +9,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "indexer/formats/reader.hpp"
@@ -35,13 +36,27 @@ class Report {
   // `quiet`: no per-input diagnostics (the summary and the report file still list them).
   Report(std::ostream& err, bool quiet, ProgressMode progress);
 
+  // The word for what happened to the articles that were not skipped, in the summary and progress
+  // ("indexed", the default; "extracted": then the summary leaves out the database changes).
+  void set_verb(std::string verb) { verb_ = std::move(verb); }
+
   // The total input size, when known before the run (for the percentage and ETA of progress).
   void expect_input_bytes(std::uint64_t total) { expected_input_bytes_ = total; }
 
-  void indexed(std::size_t text_bytes) {
+  // An article written: new to the database, or (`replaces`) in place of the one of its id.
+  void indexed(std::size_t text_bytes, bool replaces = false) {
     ++indexed_;
+    ++(replaces ? replaced_ : added_);
     text_bytes_ += text_bytes;
   }
+  // An article the database already holds as it is (same id, same content hash): not written again.
+  void unchanged(std::size_t text_bytes) {
+    ++indexed_;
+    ++unchanged_;
+    text_bytes_ += text_bytes;
+  }
+  // Articles deleted from the database (--prune).
+  void deleted(std::size_t count) { deleted_ += count; }
   void skipped(const formats::Diagnostic& diagnostic);
   void warned(const formats::Diagnostic& diagnostic);
   void committed() { ++commits_; }
@@ -49,7 +64,12 @@ class Report {
   // Redraws or logs the progress line when it is time to; `input_bytes` read so far.
   void tick(std::uint64_t input_bytes);
 
+  // Indexed = added + replaced + unchanged: every article the database holds as read in this run.
   std::size_t indexed_count() const { return indexed_; }
+  std::size_t added_count() const { return added_; }
+  std::size_t replaced_count() const { return replaced_; }
+  std::size_t unchanged_count() const { return unchanged_; }
+  std::size_t deleted_count() const { return deleted_; }
   std::size_t skipped_count() const { return skipped_.size(); }
   std::size_t seen_count() const { return indexed_ + skipped_.size(); }
   std::uint64_t text_bytes() const { return text_bytes_; }
@@ -57,7 +77,7 @@ class Report {
   // A failure that stops the run, on its own line (after clearing the progress line).
   void fatal(const std::string& message);
 
-  // Ends the run: clears the progress line, prints the summary.
+  // Ends the run: clears the progress line, prints the summary (naming `database` unless it is empty).
   void print_summary(const std::string& database, const InputTotals& totals);
 
   // Writes the JSON report (docs/cli.md documents its shape) to `path`. Throws std::runtime_error when the
@@ -77,8 +97,13 @@ class Report {
   std::chrono::steady_clock::time_point started_;
   std::chrono::steady_clock::time_point last_progress_;
   bool progress_line_shown_ = false;
+  std::string verb_ = "indexed";
   std::optional<std::uint64_t> expected_input_bytes_;
   std::size_t indexed_ = 0;
+  std::size_t added_ = 0;
+  std::size_t replaced_ = 0;
+  std::size_t unchanged_ = 0;
+  std::size_t deleted_ = 0;
   std::uint64_t text_bytes_ = 0;
   std::size_t commits_ = 0;
   std::vector<formats::Diagnostic> skipped_;

@@ -6,11 +6,11 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <istream>
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -19,14 +19,27 @@
 #include <fmt/ostream.h>
 
 #include "common/analysis/analyzer.hpp"
+#include "common/extract/annotator.hpp"
+#include "common/schema.hpp"
 #include "common/store/database.hpp"
 #include "indexer/commands/commands.hpp"
+#include "indexer/extract.hpp"
 #include "indexer/pipeline.hpp"
 #include "indexer/report.hpp"
 #include "indexer/shards.hpp"
 
 namespace newsdig::indexer {
 namespace {
+
+// Entities and dates mentioned, on the worker threads: one extract::Annotator (and its scratch buffers)
+// per thread.
+class ExtractAnnotator final : public ArticleAnnotator {
+ public:
+  void annotate(Article& article) override { annotator_.annotate(article); }
+
+ private:
+  extract::Annotator annotator_;
+};
 
 PipelineSettings pipeline_settings(const Options& options) {
   PipelineSettings settings;
@@ -40,6 +53,10 @@ PipelineSettings pipeline_settings(const Options& options) {
   settings.max_article_bytes = options.max_article_bytes;
   settings.commit_bytes = options.commit_bytes;
   settings.shards = options.parts != 0 ? options.parts : std::min(settings.threads, 8U);
+  if (options.extract) {
+    settings.annotator = [] { return std::make_unique<ExtractAnnotator>(); };
+    settings.annotation = "extract";
+  }
   return settings;
 }
 
@@ -77,6 +94,53 @@ void build_in_parts(const Options& options, std::istream& in, const PipelineSett
   fs::remove_all(base, error);
 }
 
+// --prune: deletes the articles of the input files under options.paths that this run did not read: every
+// article of an input file that is gone, and, of an input read in full (none of its articles skipped), the
+// articles whose id it no longer holds. Returns how many.
+std::size_t prune(const Options& options, const SeenInputs& seen, store::Writer& writer) {
+  namespace fs = std::filesystem;
+  writer.commit();
+  const Xapian::Database database(writer.path());
+  std::set<std::string> inputs;  // XIN terms under the roots
+  for (const auto& path : options.paths) {
+    if (path == "-") continue;
+    std::error_code error;
+    fs::path root = fs::absolute(path, error);
+    if (error) continue;
+    root = fs::weakly_canonical(root, error);
+    if (error) continue;
+    std::string prefix = schema::make_term(schema::prefix::kInput, root.string());
+    for (auto it = database.allterms_begin(prefix); it != database.allterms_end(prefix); ++it) {
+      const std::string term = *it;
+      // Under the root: the root itself, or a path below it ("/news" does not hold "/news2").
+      if (term.size() == prefix.size() || prefix.back() == '/' || term[prefix.size()] == '/')
+        inputs.insert(term);
+    }
+  }
+  std::size_t deleted = 0;
+  for (const auto& term : inputs) {
+    const std::string input = term.substr(schema::prefix::kInput.size());
+    std::error_code error;
+    const bool gone = !fs::exists(input, error) && !error;
+    if (gone) {
+      deleted += database.get_termfreq(term);
+      writer.remove(term);
+      continue;
+    }
+    if (!seen.inputs.contains(input) || seen.damaged.contains(input)) continue;
+    for (auto posting = database.postlist_begin(term); posting != database.postlist_end(term); ++posting) {
+      auto terms = database.termlist_begin(*posting);
+      terms.skip_to(std::string(schema::prefix::kId));
+      if (terms == database.termlist_end(*posting)) continue;
+      const std::string id = *terms;
+      if (!id.starts_with(schema::prefix::kId) || seen.ids.contains(id)) continue;
+      writer.remove(id);
+      ++deleted;
+    }
+  }
+  return deleted;
+}
+
 bool reads_standard_input(const Options& options) {
   return std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end();
 }
@@ -92,7 +156,7 @@ int index(const Options& options, std::istream& in, std::ostream& err, ProgressM
     fmt::print(err, "newsdig-index: warning: no stemmer for language '{}': its words are indexed unstemmed\n",
                options.default_language);
   }
-  const PipelineSettings settings = pipeline_settings(options);
+  PipelineSettings settings = pipeline_settings(options);
   Report report(err, options.quiet, progress);
   if (progress != ProgressMode::None && !reads_standard_input(options)) {
     report.expect_input_bytes(sources::total_input_bytes(options.paths, settings.feed.globs));
@@ -113,6 +177,13 @@ int index(const Options& options, std::istream& in, std::ostream& err, ProgressM
     } else {
       writer.emplace(options.db, store::WriterOptions{true});
     }
+    // Adding to a database: the articles it holds as they are are left alone (pipeline.hpp).
+    if (sharded ? layout->exists : writer->document_count() > 0) settings.live_db = options.db;
+    SeenInputs seen;
+    if (options.prune) {
+      if (sharded) throw store::StoreError("--prune cannot prune a sharded database yet: rebuild it instead");
+      settings.seen = &seen;
+    }
     if (sharded) {
       index_into_shards(options.paths, in, settings, *layout, report, totals);
     } else if (settings.shards > 1 && writer->document_count() == 0) {
@@ -120,6 +191,7 @@ int index(const Options& options, std::istream& in, std::ostream& err, ProgressM
     } else {
       run_pipeline(options.paths, in, settings, {&*writer}, report, totals);
     }
+    if (writer && options.prune) report.deleted(prune(options, seen, *writer));
     if (writer) writer->close();
   } catch (const store::StoreError& e) {
     report.fatal(e.what());
@@ -163,7 +235,7 @@ int index_into(const Options& options, const std::string& db, std::istream& in, 
   return index(into, in, err, progress_mode(into, err_is_tty));
 }
 
-int run(const Options& options, std::istream& in, std::ostream& err, bool err_is_tty) {
+int run(const Options& options, std::istream& in, std::ostream& out, std::ostream& err, bool err_is_tty) {
   switch (options.command) {
     case Command::Index:
       return commands::with_write_lock(
@@ -172,8 +244,9 @@ int run(const Options& options, std::istream& in, std::ostream& err, bool err_is
       return commands::with_write_lock(options, "compact", err, [&] { return compact(options, err); });
     case Command::Rebuild: return commands::rebuild(options, in, err, err_is_tty);
     case Command::Rollback: return commands::rollback(options, err);
-    case Command::Stats: return commands::stats(options, std::cout, err);
-    case Command::Check: return commands::check(options, std::cout, err);
+    case Command::Stats: return commands::stats(options, out, err);
+    case Command::Check: return commands::check(options, out, err);
+    case Command::Extract: return extract_articles(options, in, out, err);
   }
   return kExitFatal;
 }

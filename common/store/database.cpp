@@ -148,6 +148,14 @@ void Writer::replace(const std::string& unique_term, const Xapian::Document& doc
   }
 }
 
+void Writer::remove(const std::string& term) {
+  try {
+    database_.delete_document(term);
+  } catch (const Xapian::Error& e) {
+    throw StoreError("cannot write to database " + path_ + ": " + e.get_msg());
+  }
+}
+
 void Writer::commit() {
   try {
     database_.commit();

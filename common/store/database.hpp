@@ -40,6 +40,8 @@ class Writer {
 
   // Adds the document, or replaces the one holding the same unique-id term. Throws StoreError.
   void replace(const std::string& unique_term, const Xapian::Document& document);
+  // Deletes every document indexed by `term` (newsdig-index --prune). Throws StoreError.
+  void remove(const std::string& term);
   // Makes everything added so far durable and visible. Throws StoreError.
   void commit();
   // Commits and closes (in bulk mode, then syncs the database's files to disk). Throws StoreError.

@@ -1,10 +1,14 @@
 #include "common/store/document_builder.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <iterator>
 #include <stdexcept>
 #include <string_view>
 #include <vector>
+
+#include <xxhash.h>
 
 #include "common/analysis/fold.hpp"
 #include "common/schema.hpp"
@@ -66,8 +70,30 @@ void add_date_terms(Xapian::Document& document, const std::string& date) {
   document.add_value(schema::slot_number(schema::Slot::PubDate), util::to_slot_value(*timestamp));
 }
 
-// The Facets slot: the facet terms the document already holds, read back from it so the two agree.
-void add_facet_value(Xapian::Document& document) {
+// The entity terms only search aliases (count 0) give the document, sorted: they find the article, but the
+// entity is counted in facets under its own key.
+std::vector<std::string> alias_only_terms(const Article& article) {
+  std::vector<std::string> shown;
+  std::vector<std::string> aliases;
+  for (const auto& tag : article.tags) {
+    if (auto field = schema::find_field(tag.field); field && field->kind == schema::FieldKind::Boolean) {
+      shown.push_back(schema::make_term(field->prefix, analysis::fold_key(tag.value)));
+    }
+  }
+  for (const auto& entity : article.entities) {
+    (entity.count > 0 ? shown : aliases)
+        .push_back(schema::make_term(schema::entity_prefix(entity.type), entity.key));
+  }
+  std::sort(shown.begin(), shown.end());
+  std::erase_if(
+      aliases, [&](const std::string& term) { return std::binary_search(shown.begin(), shown.end(), term); });
+  std::sort(aliases.begin(), aliases.end());
+  return aliases;
+}
+
+// The Facets slot: the facet terms the document already holds (but `hidden`, sorted), read back from it so
+// the two agree.
+void add_facet_value(Xapian::Document& document, const std::vector<std::string>& hidden) {
   // In term order, so one pass of skip_to visits them all.
   static constexpr std::string_view kFacetPrefixes[] = {
       schema::prefix::kDay, schema::prefix::kLang,   schema::prefix::kExchange, schema::prefix::kMisc,
@@ -81,9 +107,11 @@ void add_facet_value(Xapian::Document& document) {
     for (; it != document.termlist_end(); ++it) {
       const std::string term = *it;
       if (term.compare(0, prefix.size(), prefix) != 0) break;
-      // The person prefix also starts a longer prefix of no field; only a lower-case, digit or ':' value follows a prefix.
+      // The person prefix also starts a longer prefix of no field; only a lower-case, digit or ':' value
+      // follows a prefix.
       auto next = term.size() > prefix.size() ? static_cast<unsigned char>(term[prefix.size()]) : 0;
       if (next >= 'A' && next <= 'Z') continue;
+      if (std::binary_search(hidden.begin(), hidden.end(), term)) continue;
       if (!value.empty()) value.push_back('\n');
       value += term;
     }
@@ -92,6 +120,38 @@ void add_facet_value(Xapian::Document& document) {
 }
 
 }  // namespace
+
+std::string content_hash(const Article& article, const BuildOptions& options) {
+  std::string bytes;
+  bytes.reserve(article.title.size() + article.body.size() + 1024);
+  // Each piece with its length first, so no two different articles give the same bytes.
+  auto add = [&bytes](std::string_view piece) {
+    bytes += std::to_string(piece.size());
+    bytes += ':';
+    bytes += piece;
+  };
+  add(std::to_string(schema::kSchemaVersion));
+  add(options.annotation);
+  add(options.input);
+  add(article.lang.empty() ? options.default_language : article.lang);
+  for (const auto* text : {&article.id, &article.title, &article.body, &article.source, &article.dateline,
+                           &article.date, &article.url, &article.byline, &article.origin}) {
+    add(*text);
+  }
+  add(std::to_string(article.tags.size()));
+  for (const auto& tag : article.tags) {
+    add(tag.field);
+    add(tag.value);
+  }
+  add(std::to_string(article.extra.size()));
+  for (const auto& [key, value] : article.extra) {
+    add(key);
+    add(value);
+  }
+  XXH128_canonical_t canonical;
+  XXH128_canonicalFromHash(&canonical, XXH3_128bits(bytes.data(), bytes.size()));
+  return std::string(std::begin(canonical.digest), std::end(canonical.digest));
+}
 
 std::string id_term(const std::string& id) {
   auto term = schema::make_term(schema::prefix::kId, id);
@@ -110,6 +170,9 @@ Xapian::Document build_document(const Article& article, analysis::Analyzer& anal
 
   Xapian::Document document;
   document.add_boolean_term(id_term(stored.id));
+  if (!options.input.empty())
+    document.add_boolean_term(schema::make_term(schema::prefix::kInput, options.input));
+  document.add_value(schema::slot_number(schema::Slot::ContentHash), content_hash(article, options));
   document.add_boolean_term(schema::make_term(schema::prefix::kLang, util::ascii_lower(language)));
   add_date_terms(document, stored.date);
   add_annotation_terms(document, stored);
@@ -143,7 +206,7 @@ Xapian::Document build_document(const Article& article, analysis::Analyzer& anal
   }
   if (stats != nullptr) stats->dropped_long += token_stats.dropped_long;
 
-  add_facet_value(document);
+  add_facet_value(document, alias_only_terms(stored));
   document.set_data(encode_record(stored));
   return document;
 }

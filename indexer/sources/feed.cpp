@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <istream>
 #include <utility>
+
+#include <nlohmann/json.hpp>
 
 #include "indexer/sources/container.hpp"
 
@@ -37,10 +40,43 @@ FeedItem problem(FeedItem::Kind kind, std::string origin, std::string message) {
   return item;
 }
 
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+// The first line of `bytes` that is not blank, without its line end; nullopt when `bytes` holds no
+// complete such line yet.
+std::optional<std::string_view> first_line(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  std::size_t start = 0;
+  while (start < bytes.size() && is_space(bytes[start])) ++start;
+  const auto end = bytes.find('\n', start);
+  if (end == std::string_view::npos) return std::nullopt;
+  std::string_view line = bytes.substr(start, end - start);
+  while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
+  return line;
+}
+
+std::string canonical_input(const SourceFile& file) {
+  if (file.is_stdin) return {};
+  std::error_code error;
+  const auto absolute = std::filesystem::absolute(file.path, error);
+  if (error) return file.path.lexically_normal().string();
+  const auto canonical = std::filesystem::weakly_canonical(absolute, error);
+  return error ? absolute.lexically_normal().string() : canonical.string();
+}
+
 }  // namespace
 
-std::optional<std::size_t> record_cut(formats::Format format, std::string_view bytes) {
+std::optional<std::size_t> record_cut(formats::Format format, std::string_view bytes, bool from_start) {
   if (format != formats::Format::Jsonl) return std::nullopt;
+  // Every line of JSON Lines is a JSON value by itself; one document spread over many lines (a
+  // pretty-printed .json file, "{" or "[" alone on its first line) is not, and a cut would break it.
+  if (from_start) {
+    const auto line = first_line(bytes);
+    if (!line) return 0;
+    if (!nlohmann::json::accept(*line)) return std::nullopt;
+  }
   const auto newline = bytes.rfind('\n');
   return newline == std::string_view::npos ? 0 : newline + 1;
 }
@@ -144,15 +180,20 @@ std::optional<FeedItem> Feed::next() {
         return std::nullopt;
       }
       if (walked->kind == WalkItem::Kind::File) {
+        input_ = canonical_input(walked->file);
         item = start_file(walked->file);
       } else {
+        input_.clear();
         item.emplace();
         item->kind = walked->kind == WalkItem::Kind::Skip ? FeedItem::Kind::Skip : FeedItem::Kind::Warn;
         item->diagnostic = std::move(walked->diagnostic);
       }
     }
     note_consumed();
-    if (item) return item;
+    if (item) {
+      item->input = input_;
+      return item;
+    }
   }
 }
 
@@ -321,7 +362,7 @@ std::optional<FeedItem> Feed::next_from_open() {
     }
     // Text in UTF-16 or UTF-32 (a byte order mark) has line ends of several bytes: read it whole.
     const bool wide = open.carry.starts_with("\xFF\xFE") || open.carry.starts_with("\xFE\xFF");
-    auto cut = wide && !open.cut ? std::nullopt : record_cut(*open.format, open.carry);
+    auto cut = wide && !open.cut ? std::nullopt : record_cut(*open.format, open.carry, !open.cut);
     if (!cut) {
       while (!open.eof && open.carry.size() <= settings_.max_input_bytes) open.read_more(kReadStep, scratch_);
       if (!open.eof) {
@@ -338,7 +379,7 @@ std::optional<FeedItem> Feed::next_from_open() {
                     mebibytes(settings_.max_input_bytes) + ": the rest of the input was not read");
       }
       open.read_more(kReadStep, scratch_);
-      cut = record_cut(*open.format, open.carry);
+      cut = record_cut(*open.format, open.carry, !open.cut);
     }
     FeedItem item = piece(open.carry.substr(0, *cut));
     open.carry.erase(0, *cut);

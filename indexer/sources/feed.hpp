@@ -41,6 +41,9 @@ struct Piece {
 struct FeedItem {
   enum class Kind { Piece, Skip, Warn };
   Kind kind = Kind::Piece;
+  // The input file it comes from, its absolute canonical path (the archive, for archive members); empty
+  // for standard input and for problems with a path that is no file (a dangling link, a loop).
+  std::string input;
   Piece piece;                     // Kind::Piece
   formats::Diagnostic diagnostic;  // Kind::Skip (an input lost, with the reason) or Kind::Warn
 };
@@ -85,13 +88,17 @@ class Feed {
   std::vector<std::unique_ptr<Level>> levels_;  // open containers, outermost first
   std::unique_ptr<Open> open_;                  // the input being read
   std::string scratch_;                         // read buffer, reused
+  std::string input_;                           // FeedItem::input of the file being read
   std::uint64_t consumed_done_ = 0;             // bytes of inputs finished
   std::atomic<std::uint64_t> consumed_{0};
 };
 
 // Where a long input of `format` may be cut: the length of its longest prefix in `bytes` that ends with a
-// complete record, 0 when there is none yet; nullopt when the format cannot be cut at all.
-std::optional<std::size_t> record_cut(formats::Format format, std::string_view bytes);
+// complete record, 0 when there is none yet; nullopt when it cannot be cut: any format but JSON Lines, and
+// JSON Lines whose first non-blank line is not a JSON value by itself (one document over many lines, such
+// as a pretty-printed .json file; a malformed first line also keeps the input whole). `from_start`: `bytes`
+// is the start of the input (only then is its first line looked at).
+std::optional<std::size_t> record_cut(formats::Format format, std::string_view bytes, bool from_start);
 
 // The number of line ends in `bytes` (LF, CRLF and lone CR, as the readers count them).
 std::uint64_t count_lines(std::string_view bytes);

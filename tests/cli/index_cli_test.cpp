@@ -295,4 +295,62 @@ BOOST_AUTO_TEST_CASE(quiet_prints_only_the_summary) {
   BOOST_TEST(result.err.find("image.dat: skipped: binary") != std::string::npos, result.err);
 }
 
+BOOST_AUTO_TEST_CASE(columns_and_delimiter_read_a_csv_file_without_a_header) {
+  TempDir dir;
+  write_file(dir / "export.dat",
+             "c1;Harbour crane toppled;A crane fell on the quay.;grain\n"
+             "c2;Ferry service resumes;\"Ferries run again; on time.\";ship\n");
+  auto result = run_index({"--db", (dir / "db").string(), "--format", "csv", "--columns",
+                           "id,title,body,topic", "--delimiter", ";", (dir / "export.dat").string()});
+  BOOST_TEST(result.exit_code == 0, result.err);
+  BOOST_TEST(result.err.find("2 articles seen: 2 indexed, 0 skipped") != std::string::npos, result.err);
+  BOOST_TEST(found(dir / "db", "crane") == std::set<std::string>{"c1"});
+  BOOST_TEST(found(dir / "db", "\"on time\"") == std::set<std::string>{"c2"});
+  BOOST_TEST(found(dir / "db", "topic:ship") == std::set<std::string>{"c2"});
+
+  // The same file without --columns: its first row is taken as the header, so one article is left.
+  auto header = run_index(
+      {"--db", (dir / "db2").string(), "--format", "csv", "--delimiter", ";", (dir / "export.dat").string()});
+  BOOST_TEST(indexed(dir / "db2").ids.size() <= 1U, header.err);
+}
+
+BOOST_AUTO_TEST_CASE(tab_delimiter_and_a_left_out_column) {
+  TempDir dir;
+  write_file(dir / "feed.txt", "t1\tignored words\tDock strike ends\tWorkers returned.\n");
+  auto result = run_index({"--db", (dir / "db").string(), "--format", "csv", "--columns", "id,-,title,body",
+                           "--delimiter", "tab", (dir / "feed.txt").string()});
+  BOOST_TEST(result.exit_code == 0, result.err);
+  BOOST_TEST(found(dir / "db", "dock") == std::set<std::string>{"t1"});
+  BOOST_TEST(found(dir / "db", "ignored").empty());
+}
+
+BOOST_AUTO_TEST_CASE(every_format_of_the_table_is_a_format_choice) {
+  const auto help = run_index({"--help"});
+  BOOST_TEST(help.exit_code == 0);
+  for (const std::string name :
+       {"auto", "text", "jsonl", "reuters-text", "reuters21578", "trec", "csv", "tsv", "html"}) {
+    BOOST_TEST(help.out.find("  " + name + ": ") != std::string::npos, name);
+  }
+  TempDir dir;
+  write_file(dir / "story.dat", "<DOC><DOCNO>T-1</DOCNO><TEXT>Harbour crane toppled.</TEXT></DOC>\n");
+  auto result = run_index({"--db", (dir / "db").string(), "--format", "TREC", (dir / "story.dat").string()});
+  BOOST_TEST(result.exit_code == 0, result.err);
+  BOOST_TEST(found(dir / "db", "crane") == std::set<std::string>{"T-1"});
+  BOOST_TEST(run_index({"--db", (dir / "db").string(), "--delimiter", "ab", "x"}).exit_code == 2);
+}
+
+BOOST_AUTO_TEST_CASE(a_long_pretty_printed_json_file_is_read_whole_not_cut_into_lines) {
+  TempDir dir;
+  // One JSON document over many lines, longer than the 4 MiB pieces JSON Lines is cut into.
+  std::string document = "[\n  {\"id\": \"first\", \"title\": \"Harbour crane toppled\"},\n";
+  const std::string blank(1023, ' ');
+  while (document.size() < (std::size_t{5} << 20)) document += blank + "\n";
+  document += "  {\"id\": \"last\",\n   \"title\": \"Ferry service resumes\"}\n]\n";
+  write_file(dir / "export.json", document);
+  auto result = run_index({"--db", (dir / "db").string(), (dir / "export.json").string()});
+  BOOST_TEST(result.exit_code == 0, result.err);
+  BOOST_TEST(result.err.find("2 articles seen: 2 indexed, 0 skipped") != std::string::npos, result.err);
+  BOOST_TEST(found(dir / "db", "crane OR ferry") == (std::set<std::string>{"first", "last"}));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
