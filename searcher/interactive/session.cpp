@@ -336,7 +336,19 @@ void Session::like(unsigned rank) {
   results::Hit found = hit(rank);
   database_ = store::open_for_search(options_.db);
   LikeQuery like = like_query(database_, found.record.id);
-  std::string label = "like " + found.record.id + " (";
+  // The title names the article better than its id, which can be a long path; cut to 40 columns.
+  std::string title;
+  unsigned columns = 0;
+  for (std::size_t offset = 0; offset < found.record.title.size();) {
+    const std::size_t start = offset;
+    columns += util::display_width(util::next_code_point(found.record.title, offset));
+    if (columns > 40) {
+      title += "…";
+      break;
+    }
+    title.append(found.record.title, start, offset - start);
+  }
+  std::string label = "like \"" + title + "\" (";
   for (std::size_t i = 0; i < like.words.size() && i < 5; ++i) label += (i == 0 ? "" : " ") + like.words[i];
   Current current{"", like.query, label + ")"};
   show_page(current, 0, std::chrono::steady_clock::now());
