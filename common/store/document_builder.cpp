@@ -31,8 +31,7 @@ const std::string& part_text(const Article& article, schema::ArticlePart part) {
     case schema::ArticlePart::Id: return article.id;
     case schema::ArticlePart::Tag:
     case schema::ArticlePart::Entities:
-    case schema::ArticlePart::Mentions:
-    case schema::ArticlePart::Story: break;  // not text: see add_annotation_terms (story: indexer/story)
+    case schema::ArticlePart::Mentions: break;  // not text: see add_annotation_terms
   }
   static const std::string kNoText;
   return kNoText;

@@ -70,8 +70,7 @@ const std::string& annotated_db() {
 }
 
 ProcessResult search(const std::string& db, std::vector<std::string> args) {
-  // Every report, uncollapsed: story collapsing is story_cli's to test.
-  args.insert(args.begin(), {"--db", db, "--no-collapse"});
+  args.insert(args.begin(), {"--db", db});
   return run_search(args);
 }
 

@@ -50,8 +50,7 @@ const std::string& archive_db() {
 
 ProcessResult search(const std::string& db, std::vector<std::string> args,
                      const ProcessOptions& options = {}) {
-  // Every report, uncollapsed: story collapsing is story_cli's to test.
-  args.insert(args.begin(), {"--db", db, "--no-collapse"});
+  args.insert(args.begin(), {"--db", db});
   return run_search(args, options);
 }
 
