@@ -102,8 +102,8 @@ enum class FieldKind {
 
 // Which Article member a field's terms come from. Tag: Article::tags of the field's name;
 // Entities: Article::entities of the field's entity type (all types for entity:); Mentions:
-// Article::mentions.
-enum class ArticlePart { Title, Body, Source, Byline, Dateline, Lang, Id, Tag, Entities, Mentions };
+// Article::mentions; Story: none, the indexer's story stage adds the term (indexer/story).
+enum class ArticlePart { Title, Body, Source, Byline, Dateline, Lang, Id, Tag, Entities, Mentions, Story };
 
 struct Field {
   std::string_view name;    // as written in a query: `title:`
@@ -147,6 +147,8 @@ inline constexpr std::array kFields = {
     Field{"entity", prefix::kEntity, FieldKind::Boolean, ArticlePart::Entities, "a name of any kind"},
     Field{"mentions", prefix::kMentions, FieldKind::Boolean, ArticlePart::Mentions,
           "a date the article talks about (2014-11)"},
+    Field{"story", prefix::kStory, FieldKind::Boolean, ArticlePart::Story,
+          "the story (news event) key: every report of it (docs/stories.md)"},
 };
 
 // The boolean field that holds entities of `type`, and the type's name in fields and JSON.

@@ -168,6 +168,12 @@ void configure(CLI::App& app, Options& options) {
   app.add_flag("!--no-extract", options.extract,
                "Leave out entity and date extraction (person:, org:, place:, misc:, entity:, mentions:\n"
                "find nothing; about twice as fast)");
+  app.add_flag("!--no-stories", options.stories,
+               "Leave out story grouping (story: finds nothing, search does not collapse reports)");
+  app.add_option("--story-threshold", options.story_threshold,
+                 "Same-story score (0-1) an article needs to join a story (default 0.17; docs/stories.md)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->type_name("SCORE");
   app.set_version_flag("--version", "newsdig-index 0.1.0");
 
   auto* compact = app.add_subcommand(

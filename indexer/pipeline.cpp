@@ -1,6 +1,7 @@
 #include "indexer/pipeline.hpp"
 
 #include <algorithm>
+#include <any>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -38,6 +39,7 @@ struct Event {
   std::string input;      // FeedItem::input
   bool replaces = false;  // Document: the live database holds another version of it
   std::optional<Xapian::Document> document;
+  std::any prepared;  // for settings.document_hook
   std::size_t text_bytes = 0;
   formats::Diagnostic diagnostic;
 };
@@ -118,6 +120,7 @@ class BatchSink final : public formats::ArticleSink {
       if (worker_.annotator) worker_.annotator->annotate(article);
       event.document = store::build_document(article, worker_.analyzer, build_options_);
       event.unique_term = store::id_term(article.id);
+      if (settings_.document_hook) event.prepared = settings_.document_hook->prepare(article, *event.document);
       event.text_bytes = text_bytes;
       events_.push_back(std::move(event));
     } catch (const std::bad_alloc&) {
@@ -359,6 +362,12 @@ void run_pipeline(const std::vector<std::string>& paths, std::istream& standard_
       }
       if (settings.seen != nullptr && event.kind != Event::Kind::Warn) {
         settings.seen->note(event.kind == Event::Kind::Skip, event.unique_term, event.input);
+      }
+    }
+    if (settings.document_hook) {
+      for (auto& event : batch->events) {
+        if (event.kind == Event::Kind::Document) settings.document_hook->assign(event.prepared, *event.document);
+        event.prepared.reset();
       }
     }
     shards.write(batch->events);

@@ -9,6 +9,7 @@
 // Memory is bounded: at most `4 * threads` batches are in flight and Xapian's buffered changes are
 // committed by size, so a run of any size holds about the same. The writer sees batches in input order,
 // so the same inputs always get the same document ids.
+#include <any>
 #include <cstddef>
 #include <functional>
 #include <iosfwd>
@@ -16,6 +17,8 @@
 #include <string>
 #include <unordered_set>
 #include <vector>
+
+#include <xapian.h>
 
 #include "common/article.hpp"
 #include "common/store/database.hpp"
@@ -34,6 +37,17 @@ class ArticleAnnotator {
 
 // Makes one annotator per worker thread; may be called from any thread.
 using AnnotatorFactory = std::function<std::unique_ptr<ArticleAnnotator>()>;
+
+// A step on every built document, once per article and in input order, in the writer stage before the
+// documents go to the shard writers (story grouping): prepare() runs on the worker threads, any number at
+// once, and takes from the article and its document what assign() needs; assign() runs serially and may
+// add terms and values to the document.
+class DocumentHook {
+ public:
+  virtual ~DocumentHook() = default;
+  virtual std::any prepare(const Article& article, const Xapian::Document& document) const = 0;
+  virtual void assign(std::any& prepared, Xapian::Document& document) = 0;
+};
 
 // What a run read, for --prune (run.cpp): kept by the writer stage when PipelineSettings::seen is set.
 struct SeenInputs {
@@ -61,6 +75,7 @@ struct PipelineSettings {
   std::size_t max_article_bytes = std::size_t{4} << 20;  // title + body
   std::size_t commit_bytes = std::size_t{1} << 20;       // article text between commits
   AnnotatorFactory annotator;                            // empty: articles go as the readers made them
+  DocumentHook* document_hook = nullptr;                 // none: documents go as built
   std::string annotation;  // names what `annotator` adds, for the content hash (store::BuildOptions)
   // An existing database being added to: each article it already holds with the same content hash is
   // counted unchanged and neither annotated, analysed nor written; one that differs replaces it. Each

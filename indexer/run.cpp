@@ -27,6 +27,7 @@
 #include "indexer/pipeline.hpp"
 #include "indexer/report.hpp"
 #include "indexer/shards.hpp"
+#include "indexer/story/story_stage.hpp"
 
 namespace newsdig::indexer {
 namespace {
@@ -183,6 +184,16 @@ int index(const Options& options, std::istream& in, std::ostream& err, ProgressM
     if (options.prune) {
       if (sharded) throw store::StoreError("--prune cannot prune a sharded database yet: rebuild it instead");
       settings.seen = &seen;
+    }
+    // Story grouping reads the stories of the database as it was before this run, never what it writes.
+    std::optional<story::StoryStage> stories;
+    if (options.stories) {
+      std::optional<Xapian::Database> existing;
+      if (sharded ? layout->exists : writer->document_count() > 0) existing.emplace(options.db);
+      story::StorySettings story_settings;
+      story_settings.threshold = options.story_threshold;
+      stories.emplace(story_settings, std::move(existing));
+      settings.document_hook = &*stories;
     }
     if (sharded) {
       index_into_shards(options.paths, in, settings, *layout, report, totals);

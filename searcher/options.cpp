@@ -169,6 +169,10 @@ void configure(CLI::App& app, Options& options) {
       ->group(shown);
   app.add_flag("--timeline", options.timeline, "Chart hits per month (per day over short spans)")
       ->group(shown);
+  app.add_flag("!--no-collapse", options.collapse,
+               "Show every article; by default each story (news event) shows its best hit with\n"
+               "'+N related reports' (docs/stories.md)")
+      ->group(shown);
 
   static const std::map<std::string, OutputFormat> kFormats = {{"human", OutputFormat::Human},
                                                                {"json", OutputFormat::Json},

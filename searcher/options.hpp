@@ -39,6 +39,7 @@ struct Options {
   std::string until;            // --until: likewise
   bool lenient = false;         // on bad syntax, search the words and say what was ignored
   bool explain = false;         // print the parsed query instead of searching
+  bool collapse = true;         // one hit per story (--no-collapse shows every article)
   bool interactive = false;     // -i, or no query on a terminal: the session (searcher/interactive)
 };
 

@@ -153,6 +153,7 @@ class Runner {
       request.facets = options_.facets;
       request.facet_values = options_.facet_values;
       request.timeline = options_.timeline;
+      request.collapse = options_.collapse;
       request.remote = remote_;
       results::SearchResult result = results::search(database_, request);
       query::Advice advice =

@@ -31,7 +31,8 @@ const std::string& part_text(const Article& article, schema::ArticlePart part) {
     case schema::ArticlePart::Id: return article.id;
     case schema::ArticlePart::Tag:
     case schema::ArticlePart::Entities:
-    case schema::ArticlePart::Mentions: break;  // not text: see add_annotation_terms
+    case schema::ArticlePart::Mentions:
+    case schema::ArticlePart::Story: break;  // not text: see add_annotation_terms (story: indexer/story)
   }
   static const std::string kNoText;
   return kNoText;

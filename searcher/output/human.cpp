@@ -219,6 +219,16 @@ void write_human(std::ostream& out, const Page& page, const HumanStyle& style) {
       write_marked(out, snippet.text, snippet.highlights, line_starts(snippet.text, text_width), style);
       out << '\n';
     }
+    if (shown.hit.collapsed && shown.hit.story) {
+      const std::string related = results::related_reports(*shown.hit.story);
+      if (!related.empty()) {
+        out << kIndent;
+        if (style.color) out << kDim;
+        out << related;
+        if (style.color) out << kReset;
+        out << '\n';
+      }
+    }
     out << '\n';
   }
   if (style.color) out << kDim;

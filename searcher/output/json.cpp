@@ -63,6 +63,8 @@ Json hit_object(const ShownHit& shown, const Page& page) {
   hit["url"] = nullable(record.url);
   hit["lang"] = record.lang;
   hit["origin"] = record.origin;
+  hit["story"] = shown.hit.story ? Json(shown.hit.story->key) : Json(nullptr);
+  hit["story_size"] = shown.hit.story ? Json(shown.hit.story->size) : Json(nullptr);
   Json snippets = Json::array();
   for (const auto& snippet : shown.snippets) {
     snippets.push_back(Json{{"text", snippet.text},

@@ -415,7 +415,16 @@ SearchResult search(const Xapian::Database& database, const SearchRequest& reque
       query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(source.release()->release()));
       enquire.set_query(query);
     }
-    set_order(enquire, request);
+    const bool story_listing = is_story_listing(query);
+    if (story_listing && request.sort == SortOrder::Relevance) {
+      enquire.set_sort_by_value_then_relevance(kDateSlot, false);
+    } else {
+      set_order(enquire, request);
+    }
+    // A listing (story:KEY, or '*' for every article) shows every article.
+    const bool collapse =
+        request.collapse && !story_listing && query.get_type() != Xapian::Query::LEAF_MATCH_ALL;
+    if (collapse) collapse_by_story(enquire);
 
     std::vector<std::string> term_prefixes;
     bool need_sources = false;
@@ -459,7 +468,10 @@ SearchResult search(const Xapian::Database& database, const SearchRequest& reque
       hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
       hit.docid = *it;
       hit.score = it.get_weight();
-      hit.record = store::decode_record(it.get_document().get_data());
+      const Xapian::Document document = it.get_document();
+      hit.record = store::decode_record(document.get_data());
+      hit.story = story_facts(database, document, *it);
+      hit.collapsed = collapse && hit.story.has_value();
       result.hits.push_back(std::move(hit));
     }
 

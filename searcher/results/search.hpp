@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "common/article.hpp"
+#include "searcher/results/collapse.hpp"
 
 namespace newsdig::results {
 
@@ -87,6 +88,9 @@ struct SearchRequest {
   std::vector<Facet> facets;
   unsigned facet_values = 10;  // most values kept per facet (0 = all)
   bool timeline = false;
+  // One hit per story (searcher/results/collapse.hpp): the best of each, with its story's facts. A query
+  // that only names a story (story:KEY) lists its articles oldest first instead, uncollapsed.
+  bool collapse = true;
   // Some sub-database is remote (xapian-tcpsrv): only Xapian's own match spies work there, so facets are
   // counted from a ValueCountMatchSpy over the Facets slot; --recent (a posting source of ours) cannot run.
   bool remote = false;
@@ -97,6 +101,8 @@ struct Hit {
   Xapian::docid docid = 0;
   double score = 0;
   Article record;
+  std::optional<StoryFacts> story;  // the hit's story, when it has one
+  bool collapsed = false;           // the hit stands for its whole story (the result was collapsed)
 };
 
 struct SearchResult {

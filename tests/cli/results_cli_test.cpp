@@ -50,7 +50,8 @@ const std::string& archive_db() {
 
 ProcessResult search(const std::string& db, std::vector<std::string> args,
                      const ProcessOptions& options = {}) {
-  args.insert(args.begin(), {"--db", db});
+  // Every report, uncollapsed: story collapsing is story_cli's to test.
+  args.insert(args.begin(), {"--db", db, "--no-collapse"});
   return run_search(args, options);
 }
 

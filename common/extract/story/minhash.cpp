@@ -1,0 +1,88 @@
+#include "common/extract/story/minhash.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <vector>
+
+#include "common/util/hash.hpp"
+
+namespace newsdig::extract::story {
+namespace {
+
+// splitmix64's finaliser: a bijection that spreads every input bit over the output.
+constexpr std::uint64_t mix(std::uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+constexpr std::array<std::uint64_t, kMinHashSize> make_seeds() {
+  std::array<std::uint64_t, kMinHashSize> seeds{};
+  std::uint64_t state = 0x6e657773646967ULL;  // "newsdig"
+  for (auto& seed : seeds) {
+    state += 0x9e3779b97f4a7c15ULL;
+    seed = mix(state);
+  }
+  return seeds;
+}
+constexpr auto kSeeds = make_seeds();
+
+bool word_byte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+std::vector<std::uint64_t> word_hashes(std::string_view text) {
+  std::vector<std::uint64_t> hashes;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) hashes.push_back(util::stable_hash64(word));
+    word.clear();
+  };
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (!word_byte(c)) {
+      flush();
+      continue;
+    }
+    word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : ch);
+  }
+  flush();
+  return hashes;
+}
+
+}  // namespace
+
+std::optional<MinHash> minhash(std::string_view text) {
+  const auto words = word_hashes(text);
+  if (words.size() < kShingleWords) return std::nullopt;
+  MinHash result;
+  result.fill(std::numeric_limits<std::uint64_t>::max());
+  for (std::size_t i = 0; i + kShingleWords <= words.size(); ++i) {
+    std::uint64_t shingle = 0;
+    for (std::size_t k = 0; k < kShingleWords; ++k) shingle = mix(shingle ^ words[i + k]);
+    for (std::size_t h = 0; h < kMinHashSize; ++h) result[h] = std::min(result[h], mix(shingle ^ kSeeds[h]));
+  }
+  return result;
+}
+
+double estimated_jaccard(const MinHash& a, const MinHash& b) {
+  std::size_t same = 0;
+  for (std::size_t h = 0; h < kMinHashSize; ++h)
+    if (a[h] == b[h]) ++same;
+  return static_cast<double>(same) / static_cast<double>(kMinHashSize);
+}
+
+std::array<std::uint64_t, kBands> band_keys(const MinHash& fingerprint) {
+  std::array<std::uint64_t, kBands> keys{};
+  for (std::size_t band = 0; band < kBands; ++band) {
+    std::uint64_t key = mix(band + 1);
+    for (std::size_t row = 0; row < kBandRows; ++row) key = mix(key ^ fingerprint[band * kBandRows + row]);
+    keys[band] = key;
+  }
+  return keys;
+}
+
+}  // namespace newsdig::extract::story

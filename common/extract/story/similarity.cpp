@@ -1,0 +1,166 @@
+#include "common/extract/story/similarity.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "common/schema.hpp"
+
+namespace newsdig::extract::story {
+namespace {
+
+bool starts_with(std::string_view term, std::string_view prefix) {
+  return term.size() > prefix.size() && term.substr(0, prefix.size()) == prefix;
+}
+
+double entity_boost(std::string_view term, const ProfileSettings& settings) {
+  namespace prefix = schema::prefix;
+  if (starts_with(term, prefix::kPerson)) return settings.person_boost;
+  if (starts_with(term, prefix::kPlace)) return settings.place_boost;
+  if (starts_with(term, prefix::kMisc)) return settings.misc_boost;
+  // XORG after XPER/XPLACE/XMISC: no prefix here is another's start, but keep the test order obvious.
+  if (starts_with(term, prefix::kOrg)) return settings.org_boost;
+  return 1.0;
+}
+
+// English function words and news boilerplate, as Snowball stems (the all-text stems of common/analysis):
+// in a small run every term looks rare, and these would make any two articles alike.
+constexpr std::string_view kStopStems[] = {
+    "a",       "about",   "abov",  "after",   "again",    "against",  "all",     "also",  "am",    "an",
+    "and",     "ani",     "are",   "as",      "at",       "be",       "becaus",  "been",  "befor", "below",
+    "between", "both",    "but",   "by",      "can",      "could",    "did",     "do",    "doe",   "down",
+    "dure",    "each",    "few",   "for",     "from",     "further",  "get",     "had",   "has",   "have",
+    "he",      "her",     "here",  "herself", "him",      "himself",  "his",     "how",   "i",     "if",
+    "in",      "includ",  "into",  "is",      "it",       "itself",   "just",    "last",  "like",  "make",
+    "me",      "more",    "most",  "mr",      "my",       "myself",   "new",     "no",    "nor",   "not",
+    "now",     "of",      "off",   "on",      "onc",      "one",      "onli",    "or",    "other", "ought",
+    "our",     "ourselv", "out",   "over",    "own",      "said",     "same",    "say",   "she",   "should",
+    "so",      "some",    "such",  "take",    "than",     "that",     "the",     "their", "them",  "themselv",
+    "then",    "there",   "these", "they",    "this",     "those",    "through", "time",  "to",    "told",
+    "too",     "two",     "under", "until",   "up",       "veri",     "was",     "we",    "week",  "were",
+    "what",    "when",    "where", "which",   "while",    "who",      "whom",    "whi",   "will",  "with",
+    "would",   "year",    "you",   "your",    "yourself", "yourselv",
+};
+
+bool stop_stem(std::string_view term) {
+  if (term.size() < 2 || term[0] != 'Z') return false;
+  const std::string_view stem = term.substr(1);
+  return std::find(std::begin(kStopStems), std::end(kStopStems), stem) != std::end(kStopStems);
+}
+
+int digits(std::string_view text) {
+  int value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return -1;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+}  // namespace
+
+Profile make_profile(const StoryFeatures& features, const std::function<double(std::string_view)>& idf,
+                     const ProfileSettings& settings) {
+  Profile profile;
+  profile.reserve(features.terms.size());
+  for (const auto& [term, wdf] : features.terms) {
+    if (stop_stem(term)) continue;
+    const double tf = 1.0 + std::log(static_cast<double>(std::max(1U, wdf)));
+    const double weight = tf * idf(term) * entity_boost(term, settings);
+    if (weight > 0) profile.push_back({term, weight});
+  }
+  auto better = [](const WeightedTerm& x, const WeightedTerm& y) {
+    return x.weight != y.weight ? x.weight > y.weight : x.term < y.term;
+  };
+  if (profile.size() > settings.top_terms) {
+    std::nth_element(profile.begin(), profile.begin() + static_cast<std::ptrdiff_t>(settings.top_terms),
+                     profile.end(), better);
+    profile.resize(settings.top_terms);
+  }
+  double norm = 0;
+  for (const auto& entry : profile) norm += entry.weight * entry.weight;
+  norm = std::sqrt(norm);
+  for (auto& entry : profile) entry.weight /= norm;
+  std::sort(profile.begin(), profile.end(), [](const auto& x, const auto& y) { return x.term < y.term; });
+  return profile;
+}
+
+double cosine(const Profile& a, const Profile& b) {
+  double dot = 0;
+  auto i = a.begin();
+  auto j = b.begin();
+  while (i != a.end() && j != b.end()) {
+    if (i->term < j->term) {
+      ++i;
+    } else if (j->term < i->term) {
+      ++j;
+    } else {
+      dot += i->weight * j->weight;
+      ++i;
+      ++j;
+    }
+  }
+  return dot;
+}
+
+double date_factor(const StoryFeatures& a, const StoryFeatures& b, const ScoreSettings& settings) {
+  if (a.day && b.day) {
+    return static_cast<double>(std::labs(*a.day - *b.day)) <= settings.window_days ? 1.0 : 0.0;
+  }
+  if (!a.mentioned_days.empty() && !b.mentioned_days.empty()) {
+    for (long x : a.mentioned_days) {
+      // The nearest of b's days to x: sorted, so look around the insertion point.
+      auto it = std::lower_bound(b.mentioned_days.begin(), b.mentioned_days.end(), x);
+      if (it != b.mentioned_days.end() && static_cast<double>(*it - x) <= settings.window_days) return 1.0;
+      if (it != b.mentioned_days.begin() && static_cast<double>(x - *std::prev(it)) <= settings.window_days) {
+        return 1.0;
+      }
+    }
+    return settings.days_disjoint;
+  }
+  if (!a.mentioned_years.empty() && !b.mentioned_years.empty()) {
+    std::vector<int> common;
+    std::set_intersection(a.mentioned_years.begin(), a.mentioned_years.end(), b.mentioned_years.begin(),
+                          b.mentioned_years.end(), std::back_inserter(common));
+    return common.empty() ? settings.years_disjoint : 1.0;
+  }
+  return 1.0;
+}
+
+double same_story_score(const StoryFeatures& a, const Profile& pa, const StoryFeatures& b, const Profile& pb,
+                        const ScoreSettings& settings) {
+  const double dates = date_factor(a, b, settings);
+  if (dates == 0.0) return 0.0;
+  if (a.fingerprint && b.fingerprint &&
+      estimated_jaccard(*a.fingerprint, *b.fingerprint) >= settings.near_duplicate) {
+    return 1.0;
+  }
+  return cosine(pa, pb) * dates;
+}
+
+long days_from_civil(int year, unsigned month, unsigned day) {
+  // Howard Hinnant's algorithm.
+  const int y = year - (month <= 2 ? 1 : 0);
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<long>(era) * 146097 + static_cast<long>(doe) - 719468;
+}
+
+std::optional<long> day_number(std::string_view value) {
+  int year = -1, month = -1, day = -1;
+  if (value.size() >= 10 && value[4] == '-' && value[7] == '-') {
+    year = digits(value.substr(0, 4));
+    month = digits(value.substr(5, 2));
+    day = digits(value.substr(8, 2));
+  } else if (value.size() >= 8) {
+    year = digits(value.substr(0, 4));
+    month = digits(value.substr(4, 2));
+    day = digits(value.substr(6, 2));
+  }
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+  return days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+}
+
+}  // namespace newsdig::extract::story

@@ -1,0 +1,73 @@
+#pragma once
+// Whether two articles report the same story: the features compared (distinctive stems, named entities,
+// publication and mentioned dates, a near-duplicate fingerprint), their weighting into a profile, and the
+// score. Pure functions over terms as common/schema.hpp spells them; no Xapian, no I/O.
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/extract/story/minhash.hpp"
+
+namespace newsdig::extract::story {
+
+struct StoryFeatures {
+  std::string id;                                       // the article's id
+  std::optional<long> day;                              // publication date, days since 1970-01-01
+  std::vector<long> mentioned_days;                     // whole dates the article talks about, sorted, unique
+  std::vector<int> mentioned_years;                     // years it talks about, sorted, unique
+  std::vector<std::pair<std::string, unsigned>> terms;  // all-text stem terms (Z prefix) with their wdf and
+                                                        // typed entity terms (XPER, XORG, XPLACE, XMISC)
+                                                        // counting 1, sorted by term
+  std::optional<MinHash> fingerprint;                   // of title and body, when known
+};
+
+struct WeightedTerm {
+  std::string term;
+  double weight = 0;
+};
+// The most distinctive terms of an article with tf-idf weights, sorted by term, of unit length.
+using Profile = std::vector<WeightedTerm>;
+
+struct ProfileSettings {
+  std::size_t top_terms = 80;  // terms kept
+  double person_boost = 2.0;   // entity terms weigh this much more than a stem of the same idf...
+  double org_boost = 2.0;
+  double place_boost = 1.0;  // ...big places less: many stories happen in Washington
+  double misc_boost = 1.5;
+};
+
+// Weights each term (1 + ln wdf) x idf(term) x its entity boost and keeps the top_terms best (ties by
+// term, so the result is deterministic). English function words and news boilerplate ("said") are left out.
+Profile make_profile(const StoryFeatures& features, const std::function<double(std::string_view)>& idf,
+                     const ProfileSettings& settings);
+
+// Cosine of two profiles (0 when either is empty).
+double cosine(const Profile& a, const Profile& b);
+
+struct ScoreSettings {
+  double window_days = 3;       // dated articles further apart than this never share a story
+  double near_duplicate = 0.5;  // estimated shingle Jaccard from which two texts are copies (score 1)
+  double days_disjoint = 0.5;   // factor when neither is dated and no whole dates they mention are near
+  double years_disjoint = 1.0;  // factor when neither is dated and the years they mention differ
+};
+
+// How far dates allow two articles to be one story: 0 (never) to 1. Both dated: 1 within the window, else
+// 0. Otherwise, when both mention whole dates, 1 if two of them lie within the window, else days_disjoint;
+// when both mention years but no year in common, years_disjoint; else 1 (nothing to tell).
+double date_factor(const StoryFeatures& a, const StoryFeatures& b, const ScoreSettings& settings);
+
+// The evidence that a and b report the same story, 0 to 1: 1 for near-duplicate copies within the date
+// window, else the cosine of their profiles times date_factor.
+double same_story_score(const StoryFeatures& a, const Profile& pa, const StoryFeatures& b, const Profile& pb,
+                        const ScoreSettings& settings);
+
+// Days since 1970-01-01 of a proleptic Gregorian date.
+long days_from_civil(int year, unsigned month, unsigned day);
+
+// The day number of "YYYYMMDD..." (a PubDate slot value) or "YYYY-MM-DD..." (a date mention), if it is one.
+std::optional<long> day_number(std::string_view value);
+
+}  // namespace newsdig::extract::story

@@ -1,0 +1,112 @@
+#pragma once
+// Story grouping at index time: gives every article a story key (the XSTORY term and the Story slot of
+// common/schema.hpp), in input order, so the same input always gets the same keys. An article joins the
+// story of the recent articles it most resembles (this run's, held in memory, and the database's, found
+// through the index with a query on its distinctive terms limited to nearby dates) when the average
+// same-story score over that story's members reaches the threshold; otherwise it starts a story whose key
+// is a hash of its id. No pass over the whole corpus: each article costs a few lookups.
+#include <any>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/extract/story/similarity.hpp"
+#include "indexer/pipeline.hpp"
+
+namespace newsdig::indexer::story {
+
+struct StorySettings {
+  double threshold = 0.17;  // average same-story score over a story's members needed to join it
+  extract::story::ProfileSettings profile;
+  extract::story::ScoreSettings score;
+  std::size_t query_terms = 20;  // a profile's best terms, used to find candidates
+  // idf = ln((N + idf_prior) / (df + 1)): as if every term were missing from idf_prior more documents, so
+  // the first articles of a small run do not take every shared word for a common one.
+  double idf_prior = 100;
+  std::size_t candidates = 40;  // this run's articles scored per article, most terms shared first
+  Xapian::doccount database_candidates = 10;
+  std::size_t members_compared = 30;  // of a story's members, the latest this many are compared
+  std::size_t memory = 20000;         // articles of this run held for comparison (the latest)
+  // A story's score: (1 - max_share) x the average over its members compared + max_share x the best.
+  double max_share = 0.6;
+};
+
+struct StoryStats {
+  std::size_t joined = 0;           // articles that joined a story
+  std::size_t near_duplicates = 0;  // of those, joined through a near-duplicate copy
+  std::size_t from_database = 0;    // of those, joined a story of the existing database
+  std::size_t started = 0;          // articles that started a story
+};
+
+// The features story grouping compares, read from a built document (its stem, entity, mention and
+// publication date terms and slots); the fingerprint is left empty (documents hold no word order cheaply).
+extract::story::StoryFeatures document_features(const Xapian::Document& document, std::string id);
+
+// The key of a story started by the article with this id: 16 hex digits of a stable hash.
+std::string new_story_key(std::string_view id);
+
+class StoryStage final : public DocumentHook {
+ public:
+  // `existing`: the database being added to, when it already holds articles (read-only: its stories can be
+  // joined; it is never written here).
+  StoryStage(StorySettings settings, std::optional<Xapian::Database> existing);
+
+  // Features of the article and its document, with the fingerprint of its title and body. Thread-safe.
+  std::any prepare(const Article& article, const Xapian::Document& document) const override;
+  // Adds the story term and value to the document. Throws Xapian::Error from reading the existing database.
+  void assign(std::any& prepared, Xapian::Document& document) override;
+
+  // The story of the next article, in input order; returns its key.
+  std::string assign_features(extract::story::StoryFeatures features, const std::string& id_term);
+
+  const StoryStats& stats() const { return stats_; }
+
+ private:
+  struct Member {
+    extract::story::StoryFeatures features;  // terms dropped once the profile is stable
+    extract::story::Profile profile;
+    double profile_documents = 0;  // documents counted when the profile was made
+    std::string story;
+  };
+  struct Candidate {
+    double total = 0;
+    double best = 0;
+    std::size_t compared = 0;
+    bool database = false;
+  };
+
+  double idf(std::string_view term) const;
+  double documents() const;
+  const extract::story::Profile& fresh_profile(Member& member);
+  void score_story(const std::string& key, const extract::story::StoryFeatures& features,
+                   const extract::story::Profile& profile, std::map<std::string, Candidate>& candidates);
+  void find_in_memory(const extract::story::StoryFeatures& features, const extract::story::Profile& profile,
+                      std::map<std::string, Candidate>& candidates);
+  void find_in_database(const extract::story::StoryFeatures& features, const extract::story::Profile& profile,
+                        std::map<std::string, Candidate>& candidates);
+  const Member& database_member(Xapian::docid docid);
+  void remember(extract::story::StoryFeatures features, extract::story::Profile profile,
+                const std::string& key);
+
+  StorySettings settings_;
+  std::optional<Xapian::Database> database_;
+  double database_documents_ = 0;
+  std::unordered_map<std::string, std::uint32_t> run_df_;
+  std::size_t run_documents_ = 0;
+  std::deque<Member> recent_;
+  std::size_t base_ = 0;  // index of recent_.front() among all remembered articles
+  std::unordered_map<std::string, std::vector<std::size_t>> postings_;  // query term -> members
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> bands_;   // LSH band key -> members
+  std::unordered_map<std::string, std::vector<std::size_t>> stories_;   // story key -> members
+  std::unordered_map<Xapian::docid, Member> database_members_;          // cache
+  StoryStats stats_;
+};
+
+}  // namespace newsdig::indexer::story

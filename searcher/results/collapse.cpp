@@ -1,0 +1,120 @@
+#include "searcher/results/collapse.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "common/schema.hpp"
+
+namespace newsdig::results {
+namespace {
+
+const Xapian::valueno kStorySlot = schema::slot_number(schema::Slot::Story);
+const Xapian::valueno kDateSlot = schema::slot_number(schema::Slot::PubDate);
+const Xapian::valueno kSourceSlot = schema::slot_number(schema::Slot::Source);
+
+std::string story_term(std::string_view key) {
+  return schema::make_term(schema::prefix::kStory, key);
+}
+
+// "YYYY-MM-DD" of a PubDate slot value ("YYYYMMDD[hhmmss]", UTC).
+std::string display_day(std::string_view slot) {
+  if (slot.size() < 8) return {};
+  return std::string(slot.substr(0, 4)) + "-" + std::string(slot.substr(4, 2)) + "-" +
+         std::string(slot.substr(6, 2));
+}
+
+struct Member {
+  std::string date;  // slot value; empty = undated
+  Xapian::docid docid = 0;
+};
+
+// Dated first, oldest first; then undated; index order within the same date.
+bool earlier(const Member& a, const Member& b) {
+  if (a.date.empty() != b.date.empty()) return b.date.empty();
+  return a.date != b.date ? a.date < b.date : a.docid < b.docid;
+}
+
+}  // namespace
+
+void collapse_by_story(Xapian::Enquire& enquire) {
+  enquire.set_collapse_key(kStorySlot);
+}
+
+std::optional<StoryFacts> story_facts(const Xapian::Database& database, const Xapian::Document& document,
+                                      Xapian::docid docid) {
+  StoryFacts facts;
+  facts.key = document.get_value(kStorySlot);
+  if (facts.key.empty()) return std::nullopt;
+  const std::string term = story_term(facts.key);
+  facts.size = std::max<Xapian::doccount>(1, database.get_termfreq(term));
+  std::vector<std::pair<Member, std::string>> others;  // member, source
+  std::string earliest = document.get_value(kDateSlot);
+  Xapian::doccount read = 0;
+  for (auto it = database.postlist_begin(term); it != database.postlist_end(term) && read < kStoryFactsRead;
+       ++it, ++read) {
+    if (*it == docid) continue;
+    const Xapian::Document other = database.get_document(*it);
+    Member member{other.get_value(kDateSlot), *it};
+    if (!member.date.empty() && (earliest.empty() || member.date < earliest)) earliest = member.date;
+    others.emplace_back(std::move(member), other.get_value(kSourceSlot));
+  }
+  std::sort(others.begin(), others.end(),
+            [](const auto& a, const auto& b) { return earlier(a.first, b.first); });
+  for (const auto& [member, source] : others) {
+    if (source.empty()) continue;
+    if (std::find(facts.sources.begin(), facts.sources.end(), source) == facts.sources.end()) {
+      facts.sources.push_back(source);
+    }
+  }
+  facts.earliest = display_day(earliest);
+  return facts;
+}
+
+std::string related_reports(const StoryFacts& facts) {
+  if (facts.size <= 1) return {};
+  const Xapian::doccount others = facts.size - 1;
+  std::string line = "+" + std::to_string(others) + (others == 1 ? " related report" : " related reports");
+  std::string details;
+  constexpr std::size_t kNamed = 3;
+  for (std::size_t i = 0; i < facts.sources.size() && i < kNamed; ++i) {
+    details += (i == 0 ? "" : ", ") + facts.sources[i];
+  }
+  if (facts.sources.size() > kNamed)
+    details += " and " + std::to_string(facts.sources.size() - kNamed) + " more";
+  if (!facts.earliest.empty()) details += (details.empty() ? "earliest " : "; earliest ") + facts.earliest;
+  if (!details.empty()) line += " (" + details + ")";
+  return line;
+}
+
+Xapian::Query story_query(std::string_view key) {
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(story_term(key)), 0.0);
+}
+
+bool is_story_listing(const Xapian::Query& query) {
+  const Xapian::Query* q = &query;
+  Xapian::Query inner;
+  // Weightless filters come wrapped in OP_SCALE_WEIGHT 0.
+  if (q->get_type() == Xapian::Query::OP_SCALE_WEIGHT && q->get_num_subqueries() == 1) {
+    inner = q->get_subquery(0);
+    q = &inner;
+  }
+  if (q->get_type() != Xapian::Query::LEAF_TERM) return false;
+  const std::string term = *q->get_terms_begin();
+  return term.size() > schema::prefix::kStory.size() &&
+         std::string_view(term).substr(0, schema::prefix::kStory.size()) == schema::prefix::kStory;
+}
+
+std::vector<Xapian::docid> story_articles(const Xapian::Database& database, std::string_view key) {
+  const std::string term = story_term(key);
+  std::vector<Member> members;
+  for (auto it = database.postlist_begin(term); it != database.postlist_end(term); ++it) {
+    members.push_back({database.get_document(*it).get_value(kDateSlot), *it});
+  }
+  std::sort(members.begin(), members.end(), earlier);
+  std::vector<Xapian::docid> docids;
+  docids.reserve(members.size());
+  for (const auto& member : members) docids.push_back(member.docid);
+  return docids;
+}
+
+}  // namespace newsdig::results
