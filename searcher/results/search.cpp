@@ -454,6 +454,8 @@ SearchResult search(const Xapian::Database& database, const SearchRequest& reque
     // hits to know the count exactly on small results.
     Xapian::doccount check_at_least = spying ? database.get_doccount() : 100;
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+    // Asks for every hit's document at once: a remote shard then answers in one round trip, not one per hit.
+    mset.fetch();
     result.matches_estimated = mset.get_matches_estimated();
     result.matches_lower_bound = mset.get_matches_lower_bound();
     result.matches_upper_bound = mset.get_matches_upper_bound();
