@@ -455,7 +455,8 @@ SearchResult search(const Xapian::Database& database, const SearchRequest& reque
     Xapian::doccount check_at_least = spying ? database.get_doccount() : 100;
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
     // Asks for every hit's document at once: a remote shard then answers in one round trip, not one per hit.
-    mset.fetch();
+    // Not past the first page: Xapian 1.4.22's MSet::fetch() crashes on an MSet with a non-zero offset.
+    if (request.offset == 0) mset.fetch();
     result.matches_estimated = mset.get_matches_estimated();
     result.matches_lower_bound = mset.get_matches_lower_bound();
     result.matches_upper_bound = mset.get_matches_upper_bound();
