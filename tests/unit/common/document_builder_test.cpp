@@ -166,10 +166,19 @@ BOOST_AUTO_TEST_CASE(keeps_the_facet_terms_in_the_facets_slot) {
   abe.type = newsdig::EntityType::Person;
   abe.name = "Shinzo Abe";
   abe.key = "shinzo abe";
-  article.entities = {abe};
+  abe.count = 2;
+  // A search alias (count 0): it finds the article, but facets count the entity under its own key.
+  newsdig::Entity alias;
+  alias.type = newsdig::EntityType::Person;
+  alias.name = "Shinzo Abe";
+  alias.key = "abe";
+  article.entities = {abe, alias};
   auto document = store::build_document(article, analyzer, {});
   BOOST_TEST(document.get_value(schema::slot_number(schema::Slot::Facets)) ==
              "D20140923\nLen\nXPERshinzo abe\nXPLACEjapan\nXTOPICcrude");
+  auto it = document.termlist_begin();
+  it.skip_to("XPERabe");
+  BOOST_TEST((it != document.termlist_end() && *it == "XPERabe"));
 }
 
 BOOST_AUTO_TEST_CASE(refuses_an_article_without_id) {
