@@ -2,13 +2,18 @@
 // 77, when ../shared is absent).
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <string>
 
+#include <xapian.h>
 #include <boost/test/unit_test.hpp>
 
+#include "common/schema.hpp"
 #include "tests/cli/index_support.hpp"
 
 using namespace newsdig::test;
+namespace schema = newsdig::schema;
 
 namespace {
 
@@ -33,13 +38,25 @@ BOOST_AUTO_TEST_SUITE(shared_index_cli)
 BOOST_AUTO_TEST_CASE(ag_news_csv_without_a_header_is_read_with_columns) {
   const auto csv = shared_or_skip() / "data" / "ag_news" / "test.csv";
   TempDir dir;
-  // Class index (1-4) as the topic, then title and description; no header row, every row an article.
+  // Its first 800 rows (one row a line: SOURCE.txt), so the suite stays fast; no header row.
+  std::ifstream in(csv, std::ios::binary);
+  std::string rows;
+  std::map<std::string, std::size_t> per_class;
+  std::string line;
+  for (int i = 0; i < 800 && std::getline(in, line); ++i) {
+    rows += line + "\n";
+    ++per_class[line.substr(1, line.find('"', 1) - 1)];  // "3","title","description"
+  }
+  BOOST_REQUIRE(per_class.size() == 4U);
+  write_file(dir / "ag_news.csv", rows);
+  // Class index (1-4) as the topic, then title and description.
   auto result = run_index({"--db", (dir / "db").string(), "--quiet", "--no-extract", "--columns",
-                           "topic,title,body", csv.string()});
+                           "topic,title,body", (dir / "ag_news.csv").string()});
   BOOST_TEST(result.exit_code == 0, result.err);
-  BOOST_TEST(result.err.find("7600 articles seen: 7600 indexed, 0 skipped") != std::string::npos, result.err);
-  for (const std::string topic : {"topic:1", "topic:2", "topic:3", "topic:4"}) {
-    BOOST_TEST(hits(dir / "db", topic) == 1900U, topic);  // 1,900 rows per class (SOURCE.txt)
+  BOOST_TEST(result.err.find("800 articles seen: 800 indexed, 0 skipped") != std::string::npos, result.err);
+  Xapian::Database database((dir / "db").string());
+  for (const auto& [label, count] : per_class) {
+    BOOST_TEST(database.get_termfreq(schema::make_term(schema::prefix::kTopic, label)) == count, label);
   }
   BOOST_TEST(hits(dir / "db", "title:\"Fears for T N pension after talks\"") == 1U);
 }
