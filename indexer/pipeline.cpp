@@ -120,7 +120,8 @@ class BatchSink final : public formats::ArticleSink {
       if (worker_.annotator) worker_.annotator->annotate(article);
       event.document = store::build_document(article, worker_.analyzer, build_options_);
       event.unique_term = store::id_term(article.id);
-      if (settings_.document_hook) event.prepared = settings_.document_hook->prepare(article, *event.document);
+      if (settings_.document_hook)
+        event.prepared = settings_.document_hook->prepare(article, *event.document);
       event.text_bytes = text_bytes;
       events_.push_back(std::move(event));
     } catch (const std::bad_alloc&) {
@@ -366,7 +367,8 @@ void run_pipeline(const std::vector<std::string>& paths, std::istream& standard_
     }
     if (settings.document_hook) {
       for (auto& event : batch->events) {
-        if (event.kind == Event::Kind::Document) settings.document_hook->assign(event.prepared, *event.document);
+        if (event.kind == Event::Kind::Document)
+          settings.document_hook->assign(event.prepared, *event.document);
         event.prepared.reset();
       }
     }

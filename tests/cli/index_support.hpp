@@ -44,7 +44,8 @@ inline Indexed indexed(const std::filesystem::path& db) {
 }
 
 inline std::set<std::string> found(const std::filesystem::path& db, const std::string& query) {
-  return id_set(run_search({"--db", db.string(), "--format", "jsonl", "--no-collapse", "-n", "1000", query}).out);
+  return id_set(
+      run_search({"--db", db.string(), "--format", "jsonl", "--no-collapse", "-n", "1000", query}).out);
 }
 
 inline nlohmann::json read_report(const std::filesystem::path& path) {
