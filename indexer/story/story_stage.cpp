@@ -106,7 +106,19 @@ std::any StoryStage::prepare(const Article& article, const Xapian::Document& doc
 
 void StoryStage::assign(std::any& prepared, Xapian::Document& document) {
   auto& data = std::any_cast<Prepared&>(prepared);
-  const std::string key = assign_features(std::move(data.features), data.id_term);
+  std::string key;
+  // An incremental run commits to the database this stage reads; a reader two commits behind gets
+  // DatabaseModifiedError. Nothing is remembered before the reads, so reopen and assign again.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      key = assign_features(attempt < 3 ? data.features : std::move(data.features), data.id_term);
+      break;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (!database_ || attempt >= 3) throw;
+      database_->reopen();
+      database_members_.clear();
+    }
+  }
   document.add_boolean_term(story_term(key));
   document.add_value(schema::slot_number(schema::Slot::Story), key);
 }
