@@ -7,6 +7,7 @@
 #include <pty.h>
 #include <signal.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -54,7 +55,16 @@ class PtySession {
   PtySession& operator=(const PtySession&) = delete;
 
   // Sends keys as typed ("\r" is Enter, "\x03" Ctrl-C, "\x04" Ctrl-D, "\t" Tab).
+  // Keys go only once the line editor holds the terminal (canonical mode off), or after a second for
+  // programs that never take it: a key typed while the terminal is still in canonical mode (between a
+  // prompt being drawn and the editor switching modes) can be turned into a signal or lost.
   void type(std::string_view keys) {
+    const auto settle = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+    termios mode{};
+    while (::tcgetattr(master_, &mode) == 0 && (mode.c_lflag & ICANON) != 0 &&
+           std::chrono::steady_clock::now() < settle) {
+      ::poll(nullptr, 0, 5);
+    }
     while (!keys.empty()) {
       ssize_t n = ::write(master_, keys.data(), keys.size());
       if (n < 0 && errno == EINTR) continue;
