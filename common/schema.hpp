@@ -47,6 +47,10 @@ namespace newsdig::schema {
 inline constexpr int kSchemaVersion = 2;
 inline constexpr std::string_view kSchemaVersionKey = "newsdig.schema_version";
 
+// The file Xapian looks for in a directory to open it as a stub database (a sharded database lists its
+// shards there). Named here with the other names Xapian gives meaning to.
+inline constexpr std::string_view kStubFileName = "XAPIANDB";
+
 // Xapian's term length limit is 245 bytes; longer words are dropped (and counted) at index time.
 inline constexpr std::size_t kMaxTermBytes = 240;
 

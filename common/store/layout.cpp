@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "common/schema.hpp"
 #include "common/store/database.hpp"
 
 namespace newsdig::store {
@@ -32,7 +33,7 @@ bool is_database_directory(const std::string& path) {
   std::error_code error;
   const std::filesystem::path directory(path);
   return std::filesystem::is_regular_file(directory / "iamglass", error) ||
-         std::filesystem::is_regular_file(directory / "XAPIANDB", error);
+         std::filesystem::is_regular_file(directory / schema::kStubFileName, error);
 }
 
 void sync_directory_entry(const std::string& path) {

@@ -21,7 +21,7 @@ struct Layout {
 Layout layout_of(const std::string& db);
 
 // True when `path` holds a Xapian database: a glass one (its version file "iamglass") or a stub
-// listing shards ("XAPIANDB").
+// listing shards (schema::kStubFileName).
 bool is_database_directory(const std::string& path);
 
 // Exchanges the directories `a` and `b` in one step (renameat2 RENAME_EXCHANGE); where the file system

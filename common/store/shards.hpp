@@ -9,10 +9,11 @@
 
 #include <xapian.h>
 
+#include "common/schema.hpp"
+
 namespace newsdig::store {
 
-// The file Xapian looks for in a directory to open it as a stub database.
-inline constexpr std::string_view kStubFileName = "XAPIANDB";
+using schema::kStubFileName;
 
 // One line of a stub database file, in Xapian 1.4's syntax:
 //   auto PATH          a local database; a relative PATH is relative to the stub file's directory

@@ -116,7 +116,7 @@ class FacetSpy : public Xapian::MatchSpy {
       if (term.size() <= prefix.size() || term.compare(0, prefix.size(), prefix) != 0) continue;
       std::string_view value = term.substr(prefix.size());
       // A multi-letter prefix is followed by ':' when the value starts with a capital; a capital right
-      // after the prefix means a longer prefix ("XPER" is not "XPERSON").
+      // after the prefix means a longer prefix (the person prefix followed by a capital is another one).
       if (prefix.size() > 1 && value.front() == ':') {
         value.remove_prefix(1);
       } else if (value.front() >= 'A' && value.front() <= 'Z') {
