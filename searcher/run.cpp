@@ -55,24 +55,6 @@ unsigned output_width(bool out_is_terminal) {
   return 100;
 }
 
-// The query echoed under an error, with a caret under the 1-based code-point `column`: control
-// characters shown as spaces so the line stays one line, wide characters counted as two columns.
-std::string pointed_query(std::string_view text, std::size_t column) {
-  std::string line, caret;
-  std::size_t index = 0;
-  for (std::size_t offset = 0; offset < text.size(); ++index) {
-    std::size_t start = offset;
-    char32_t c = util::next_code_point(text, offset);
-    bool control = c < 0x20 || c == 0x7F;
-    if (control)
-      line.push_back(' ');
-    else
-      line.append(text.substr(start, offset - start));
-    if (index + 1 < column) caret.append(control ? 1 : std::max(1U, util::display_width(c)), ' ');
-  }
-  return "  " + line + "\n  " + caret + "^";
-}
-
 // One query to run: its text, and in --batch mode its number and id.
 struct QueryJob {
   std::string text;
@@ -207,7 +189,7 @@ class Runner {
     } catch (const query::SyntaxError& e) {
       std::string where = job.number == 0 ? "" : fmt::format("query {}: ", job.number);
       fmt::print(err_, "newsdig-search: {}query error: {}\n{}\n", where, e.what(),
-                 pointed_query(job.text, e.column()));
+                 query::pointed_query(job.text, e.column()));
       if (job.number != 0 &&
           (options_.format == OutputFormat::Jsonl || options_.format == OutputFormat::Json)) {
         output::write_json_error(out_, job.number, job.qid, job.text, e.what(),

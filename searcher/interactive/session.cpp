@@ -37,21 +37,6 @@ double milliseconds_since(std::chrono::steady_clock::time_point started) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
 }
 
-// The query under its error, with a caret under the 1-based code-point `column` (wide characters take two
-// columns, controls show as spaces).
-std::string pointed_query(std::string_view text, std::size_t column) {
-  std::string line, caret;
-  std::size_t index = 0;
-  for (std::size_t offset = 0; offset < text.size(); ++index) {
-    const std::size_t start = offset;
-    const char32_t c = util::next_code_point(text, offset);
-    const bool control = c < 0x20 || c == 0x7F;
-    line += control ? std::string(" ") : std::string(text.substr(start, offset - start));
-    if (index + 1 < column) caret.append(control ? 1 : std::max(1U, util::display_width(c)), ' ');
-  }
-  return "  " + line + "\n  " + caret + "^";
-}
-
 std::vector<std::string> field_names() {
   std::vector<std::string> names;
   const std::string all = query::known_field_names();
@@ -146,7 +131,7 @@ bool Session::handle(std::string_view typed) {
     }
   } catch (const query::SyntaxError& e) {
     out_.flush();
-    fmt::print(err_, "query error: {}\n{}\n", e.what(), pointed_query(line, e.column()));
+    fmt::print(err_, "query error: {}\n{}\n", e.what(), query::pointed_query(line, e.column()));
   } catch (const query::DateError& e) {
     out_.flush();
     fmt::print(err_, "date error: {}\n", e.what());
@@ -288,7 +273,7 @@ void Session::refine(std::string text) {
   } catch (const query::SyntaxError& e) {
     // The column counts in the query with the refinement added: show that one.
     throw UsageError("query error: " + std::string(e.what()) + "\n" +
-                     pointed_query(refined.text, e.column()));
+                     query::pointed_query(refined.text, e.column()));
   }
 }
 

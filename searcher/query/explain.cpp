@@ -1,8 +1,11 @@
 #include "searcher/query/explain.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include <nlohmann/json.hpp>
+
+#include "common/util/display_width.hpp"
 
 namespace newsdig::query {
 namespace {
@@ -106,6 +109,22 @@ std::string explain_json(const ParsedQuery& parsed, const Xapian::Database* data
   object["notices"] = std::move(notices);
   object["xapian"] = parsed.query.get_description();
   return object.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string pointed_query(std::string_view text, std::size_t column) {
+  std::string line, caret;
+  std::size_t index = 0;
+  for (std::size_t offset = 0; offset < text.size(); ++index) {
+    const std::size_t start = offset;
+    const char32_t c = util::next_code_point(text, offset);
+    const bool control = c < 0x20 || c == 0x7F;
+    if (control)
+      line.push_back(' ');
+    else
+      line.append(text.substr(start, offset - start));
+    if (index + 1 < column) caret.append(control ? 1 : std::max(1U, util::display_width(c)), ' ');
+  }
+  return "  " + line + "\n  " + caret + "^";
 }
 
 }  // namespace newsdig::query
