@@ -204,4 +204,9 @@ std::string make_term(std::string_view prefix, std::string_view value);
 // The prefix of the stems of a free-text field: Z + the field's prefix.
 std::string stem_prefix(std::string_view field_prefix);
 
+// The stem an all-text stem term holds (what plain query words rank by), or nothing for any other term
+// (a field's term, a boolean term). Code that reads terms back from a document (story grouping, relevance
+// feedback, query expansion) asks this rather than looking at prefixes.
+std::optional<std::string_view> all_text_stem(std::string_view term);
+
 }  // namespace newsdig::schema

@@ -27,11 +27,6 @@ bool has_prefix(std::string_view term, std::string_view prefix) {
   return term.size() > prefix.size() && term.substr(0, prefix.size()) == prefix;
 }
 
-bool all_text_stem(std::string_view term) {
-  // Z + a field prefix (upper case) is a field's stem; Z + a folded word is an all-text stem.
-  return term.size() > 1 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
-}
-
 std::string story_term(std::string_view key) {
   return schema::make_term(schema::prefix::kStory, key);
 }
@@ -62,7 +57,7 @@ StoryFeatures document_features(const Xapian::Document& document, std::string id
   features.day = extract::story::day_number(document.get_value(schema::slot_number(schema::Slot::PubDate)));
   for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
     const std::string term = *it;
-    if (all_text_stem(term)) {
+    if (schema::all_text_stem(term)) {
       features.terms.emplace_back(term, it.get_wdf());
     } else if (has_prefix(term, prefix::kPerson) || has_prefix(term, prefix::kOrg) ||
                has_prefix(term, prefix::kPlace) || has_prefix(term, prefix::kMisc)) {

@@ -43,9 +43,8 @@ constexpr std::string_view kStopStems[] = {
 };
 
 bool stop_stem(std::string_view term) {
-  if (term.size() < 2 || term[0] != 'Z') return false;
-  const std::string_view stem = term.substr(1);
-  return std::find(std::begin(kStopStems), std::end(kStopStems), stem) != std::end(kStopStems);
+  const auto stem = schema::all_text_stem(term);
+  return stem && std::find(std::begin(kStopStems), std::end(kStopStems), *stem) != std::end(kStopStems);
 }
 
 int digits(std::string_view text) {
