@@ -141,6 +141,14 @@ void configure(CLI::App& app, Options& options) {
          "article's shard is the hash of its id, so later runs must give the same N (docs/scale-out.md)")
       ->check(CLI::Range(1U, 256U).description(""))
       ->type_name("N");
+  static const std::map<std::string, ShardBy> kShardBy = {
+      {"hash", ShardBy::Hash}, {"year", ShardBy::Year}, {"month", ShardBy::Month}};
+  app.add_option("--shard-by", options.shard_by,
+                 "Write a sharded database routed by: hash (of the id, with --shards N; the default), year\n"
+                 "or month (of publication: shard-1996, shard-1996-08..., made as periods arrive; undated\n"
+                 "articles in shard-undated). Later runs keep the database's routing (docs/scale-out.md)")
+      ->transform(CLI::CheckedTransformer(kShardBy, CLI::ignore_case).description(""))
+      ->type_name("HOW");
   app.add_option(
          "--commit-bytes", options.commit_bytes,
          "Commit after SIZE of article text (default 1m; 2m, 512k...): Xapian writes fastest in small\n"

@@ -23,6 +23,14 @@ enum class Command {
 
 enum class ProgressWhen { Auto, Always, Log, Never };
 
+// --shard-by: which shard of a sharded database an article goes to (indexer/shards.hpp).
+enum class ShardBy {
+  Default,  // not given: hash for a new --shards database, else what the database records
+  Hash,     // the hash of its id, over a fixed count of shards (--shards N)
+  Year,     // its publication year (shard-1996...); undated articles to shard-undated
+  Month,    // its publication month (shard-1996-08...)
+};
+
 struct Options {
   Command command = Command::Index;
   std::string db;                  // database directory
@@ -36,6 +44,7 @@ struct Options {
   unsigned threads = 0;  // 0 = one per core
   unsigned parts = 0;    // parts a new database is written in, merged at the end; 0 = threads (at most 8)
   unsigned shards = 0;   // --shards: write a sharded database of this many shards (indexer/shards.hpp)
+  ShardBy shard_by = ShardBy::Default;       // --shard-by
   std::size_t max_article_bytes = 4U << 20;  // title + body; longer articles are skipped
   std::size_t commit_bytes = 1U << 20;       // article text between commits
   std::string report;                        // JSON report file; empty = none

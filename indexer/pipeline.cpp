@@ -194,10 +194,13 @@ void work(Batch& batch, Worker& worker, const PipelineSettings& settings,
 // shard), each committing its own share of text.
 class Shards {
  public:
-  Shards(const std::vector<store::Writer*>& writers, std::size_t commit_bytes, Report& report)
-      : report_(report), commit_bytes_(std::max<std::size_t>(1, commit_bytes / writers.size())) {
+  Shards(const std::vector<store::Writer*>& writers, std::size_t commit_bytes, Report& report,
+         PipelineSettings::Router route)
+      : report_(report),
+        commit_bytes_(std::max<std::size_t>(1, commit_bytes / std::max<std::size_t>(1, writers.size()))),
+        route_(std::move(route)) {
     for (auto* writer : writers) shards_.push_back(std::make_unique<Shard>(*writer));
-    if (shards_.size() > 1) {
+    if (shards_.size() > 1 || route_) {
       for (auto& shard : shards_) shard->thread = std::thread([this, &shard = *shard] { drain(shard); });
     }
   }
@@ -207,7 +210,7 @@ class Shards {
 
   // Writes, or queues, the documents of one batch. Throws what a shard's writer threw.
   void write(std::vector<Event>& events) {
-    if (shards_.size() == 1) {
+    if (shards_.size() == 1 && !route_) {
       Shard& shard = *shards_.front();
       for (auto& event : events) {
         if (event.kind == Event::Kind::Document) store(shard, event);
@@ -217,9 +220,12 @@ class Shards {
     std::vector<std::vector<Event>> parts(shards_.size());
     for (auto& event : events) {
       if (event.kind != Event::Kind::Document) continue;
-      parts[util::stable_hash64(event.unique_term) % shards_.size()].push_back(std::move(event));
+      const std::size_t index = route_ ? shard_of(route_(event.unique_term, *event.document, event.replaces))
+                                       : util::stable_hash64(event.unique_term) % shards_.size();
+      if (index >= parts.size()) parts.resize(index + 1);
+      parts[index].push_back(std::move(event));
     }
-    for (std::size_t i = 0; i < shards_.size(); ++i) {
+    for (std::size_t i = 0; i < parts.size(); ++i) {
       if (parts[i].empty()) continue;
       Shard& shard = *shards_[i];
       std::unique_lock lock(shard.mutex);
@@ -252,6 +258,16 @@ class Shards {
     bool closed = false;
     std::exception_ptr error;
   };
+
+  // The index of the shard writing into `writer`, started now if it is new.
+  std::size_t shard_of(store::Writer* writer) {
+    for (std::size_t i = 0; i < shards_.size(); ++i) {
+      if (&shards_[i]->writer == writer) return i;
+    }
+    shards_.push_back(std::make_unique<Shard>(*writer));
+    shards_.back()->thread = std::thread([this, &shard = *shards_.back()] { drain(shard); });
+    return shards_.size() - 1;
+  }
 
   void store(Shard& shard, Event& event) {
     shard.writer.replace(event.unique_term, *event.document);
@@ -303,6 +319,7 @@ class Shards {
 
   Report& report_;
   std::size_t commit_bytes_;
+  PipelineSettings::Router route_;
   std::vector<std::unique_ptr<Shard>> shards_;
   std::atomic<std::size_t> commits_{0};
   std::size_t reported_commits_ = 0;
@@ -313,8 +330,8 @@ class Shards {
 void run_pipeline(const std::vector<std::string>& paths, std::istream& standard_input,
                   const PipelineSettings& settings, const std::vector<store::Writer*>& writers,
                   Report& report, InputTotals& totals) {
-  if (writers.empty()) throw std::invalid_argument("run_pipeline needs at least one writer");
-  Shards shards(writers, settings.commit_bytes, report);
+  if (writers.empty() && !settings.route) throw std::invalid_argument("run_pipeline needs a writer");
+  Shards shards(writers, settings.commit_bytes, report, settings.route);
   sources::Feed feed(paths, standard_input, settings.feed);
   store::BuildOptions build_options;
   build_options.default_language = settings.default_language;

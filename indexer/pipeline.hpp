@@ -82,6 +82,13 @@ struct PipelineSettings {
   // worker thread opens it read-only at the start. Empty: a new database, nothing looked up.
   std::string live_db;
   SeenInputs* seen = nullptr;  // filled when set
+  // A sharded database routed per document (newsdig-index --shard-by year|month, indexer/shards.hpp):
+  // the writer each document goes to, given its unique term, the document and whether the live database
+  // holds another version of it. It may return a writer not among run_pipeline's `writers` (a shard
+  // opened on the way), which then gets a writer thread of its own. Called serially, in the writer stage.
+  // Empty: the hash of the unique term chooses among `writers`.
+  using Router = std::function<store::Writer*(const std::string&, const Xapian::Document&, bool)>;
+  Router route;
 };
 
 // Reads one piece of input into `sink`: its format is the piece's own, else settings.feed.format, else

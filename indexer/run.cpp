@@ -6,6 +6,7 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <istream>
 #include <memory>
 #include <optional>
@@ -170,21 +171,19 @@ int index(const Options& options, std::istream& in, std::ostream& err, ProgressM
   InputTotals totals;
   try {
     // --shards, or a sharded --db: its shards are written instead of one database.
-    const bool sharded = options.shards != 0 || is_sharded(options.db);
+    const bool sharded =
+        options.shards != 0 || options.shard_by != ShardBy::Default || is_sharded(options.db);
     std::optional<ShardLayout> layout;
     std::optional<store::Writer> writer;
     if (sharded) {
-      layout = shard_layout(options.db, options.shards);
+      layout = shard_layout(options.db, options.shards, options.shard_by);
     } else {
       writer.emplace(options.db, store::WriterOptions{true});
     }
     // Adding to a database: the articles it holds as they are are left alone (pipeline.hpp).
     if (sharded ? layout->exists : writer->document_count() > 0) settings.live_db = options.db;
     SeenInputs seen;
-    if (options.prune) {
-      if (sharded) throw store::StoreError("--prune cannot prune a sharded database yet: rebuild it instead");
-      settings.seen = &seen;
-    }
+    if (options.prune) settings.seen = &seen;
     // Story grouping reads the stories of the database as it was before this run, never what it writes.
     std::optional<story::StoryStage> stories;
     if (options.stories) {
@@ -196,7 +195,11 @@ int index(const Options& options, std::istream& in, std::ostream& err, ProgressM
       settings.document_hook = &*stories;
     }
     if (sharded) {
-      index_into_shards(options.paths, in, settings, *layout, report, totals);
+      // --prune shard by shard: what this run read is known across all of them.
+      std::function<void(store::Writer&)> prune_shard;
+      if (options.prune)
+        prune_shard = [&](store::Writer& shard) { report.deleted(prune(options, seen, shard)); };
+      index_into_shards(options.paths, in, settings, *layout, report, totals, prune_shard);
     } else if (settings.shards > 1 && writer->document_count() == 0) {
       build_in_parts(options, in, settings, *writer, report, totals);
     } else {

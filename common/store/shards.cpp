@@ -108,10 +108,12 @@ std::vector<ShardSource> read_stub(const std::string& stub) {
   return sources;
 }
 
-void write_stub(const std::string& stub, const std::vector<ShardSource>& sources) {
+void write_stub(const std::string& stub, const std::vector<ShardSource>& sources,
+                const std::vector<StubNote>& notes) {
   const std::string temporary = stub + ".new";
   {
     std::ofstream out(temporary, std::ios::trunc);
+    for (const auto& note : notes) out << "# " << note.key << ": " << note.value << '\n';
     for (const auto& source : sources) out << source.line() << '\n';
     out.flush();
     if (!out) {
@@ -124,6 +126,20 @@ void write_stub(const std::string& stub, const std::vector<ShardSource>& sources
   }
   const fs::path parent = fs::path(stub).parent_path();
   sync_fd_of(parent.empty() ? std::string(".") : parent.string(), O_DIRECTORY);
+}
+
+std::string read_stub_note(const std::string& stub, std::string_view key) {
+  std::ifstream in(stub);
+  if (!in) throw StoreError("cannot read the stub database file " + stub + ": " + std::strerror(errno));
+  for (std::string text; std::getline(in, text);) {
+    std::string_view line = trimmed(text);
+    if (line.empty() || line.front() != '#') continue;
+    line = trimmed(line.substr(1));
+    if (line.starts_with(key) && line.substr(key.size()).starts_with(':')) {
+      return std::string(trimmed(line.substr(key.size() + 1)));
+    }
+  }
+  return {};
 }
 
 std::string resolve_local(const std::string& stub, const ShardSource& source) {

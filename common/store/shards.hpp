@@ -44,8 +44,19 @@ std::string stub_file_of(const std::string& path);
 std::vector<ShardSource> read_stub(const std::string& stub);
 
 // Writes `sources` as the stub file `stub` atomically: a temporary file beside it, synced, renamed over
-// it, so a reader sees the old list or the new one, never a mix. Throws StoreError.
-void write_stub(const std::string& stub, const std::vector<ShardSource>& sources);
+// it, so a reader sees the old list or the new one, never a mix. `notes` come first, each a comment line
+// "# KEY: VALUE" (what newsdig-index records about the shards; Xapian and read_stub skip comments).
+// Throws StoreError.
+struct StubNote {
+  std::string key;
+  std::string value;
+};
+void write_stub(const std::string& stub, const std::vector<ShardSource>& sources,
+                const std::vector<StubNote>& notes = {});
+
+// The value of the comment line "# KEY: VALUE" in `stub`; empty when there is none. Throws StoreError
+// when the stub cannot be read.
+std::string read_stub_note(const std::string& stub, std::string_view key);
 
 // The local path of a Local source read from `stub` (relative paths resolved against its directory).
 std::string resolve_local(const std::string& stub, const ShardSource& source);

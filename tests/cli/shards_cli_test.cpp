@@ -307,7 +307,7 @@ BOOST_AUTO_TEST_CASE(writes_the_shards_and_a_stub_listing_them) {
   auto& w = world();
   std::ifstream stub(w.sharded / "XAPIANDB");
   std::string text((std::istreambuf_iterator<char>(stub)), std::istreambuf_iterator<char>());
-  BOOST_TEST(text == "auto shard-000\nauto shard-001\nauto shard-002\n");
+  BOOST_TEST(text == "# newsdig-shard-by: hash\nauto shard-000\nauto shard-001\nauto shard-002\n");
   for (const char* shard : {"shard-000", "shard-001", "shard-002"}) {
     BOOST_TEST(fs::exists(w.sharded / shard / "iamglass"), shard);
   }
