@@ -185,9 +185,16 @@ void configure(CLI::App& app, Options& options) {
   app.set_version_flag("--version", "newsdig-index 0.1.0");
 
   auto* compact = app.add_subcommand(
-      "compact", "Rewrite the database compactly (smaller, faster to search) and swap it in atomically");
+      "compact",
+      "Rewrite the database compactly (smaller, faster to search) and swap it in atomically (a sharded\n"
+      "one: each shard in turn); with --into, merge it into one new database");
   compact->add_option("--db", options.db, "Database directory (default $NEWSDIG_DB or ./newsdig.db)")
       ->type_name("DIR");
+  compact
+      ->add_option("--into", options.into,
+                   "Merge the database into a new single database OUT instead (a sharded one: all its\n"
+                   "shards, which must be local), compacted; --db is left as it is")
+      ->type_name("OUT");
   compact->callback([&options] { options.command = Command::Compact; });
   configure_operations(app, options);
 

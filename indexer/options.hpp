@@ -58,6 +58,7 @@ struct Options {
   bool json = false;               // stats --json
   bool extract = true;             // entities and dates mentioned (--no-extract leaves them out)
   bool prune = false;              // delete the articles of inputs under the paths that are gone (--prune)
+  std::string into;  // compact --into: merge the database (every shard of a sharded one) into this new one
 };
 
 // Declares the options on `app`, writing into `options`. The default database comes from NEWSDIG_DB,

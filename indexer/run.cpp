@@ -227,19 +227,6 @@ int index(const Options& options, std::istream& in, std::ostream& err, ProgressM
   return status;
 }
 
-int compact(const Options& options, std::ostream& err) {
-  try {
-    const auto result = store::compact(options.db);
-    fmt::print(err, "newsdig-index: compacted {}: {:.1f} MB -> {:.1f} MB ({} documents)\n", options.db,
-               static_cast<double>(result.bytes_before) / 1e6, static_cast<double>(result.bytes_after) / 1e6,
-               result.documents);
-  } catch (const store::StoreError& e) {
-    fmt::print(err, "newsdig-index: error: {}\n", e.what());
-    return kExitFatal;
-  }
-  return kExitOk;
-}
-
 }  // namespace
 
 int index_into(const Options& options, const std::string& db, std::istream& in, std::ostream& err,
@@ -255,7 +242,8 @@ int run(const Options& options, std::istream& in, std::ostream& out, std::ostrea
       return commands::with_write_lock(
           options, "index", err, [&] { return index(options, in, err, progress_mode(options, err_is_tty)); });
     case Command::Compact:
-      return commands::with_write_lock(options, "compact", err, [&] { return compact(options, err); });
+      return commands::with_write_lock(options, "compact", err,
+                                       [&] { return commands::compact(options, err); });
     case Command::Rebuild: return commands::rebuild(options, in, err, err_is_tty);
     case Command::Rollback: return commands::rollback(options, err);
     case Command::Stats: return commands::stats(options, out, err);

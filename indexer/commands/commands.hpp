@@ -25,6 +25,10 @@ int with_write_lock(const Options& options, std::string_view command, std::ostre
 // the replaced one. Takes the write lock.
 int rebuild(const Options& options, std::istream& in, std::ostream& err, bool err_is_tty);
 
+// newsdig-index compact: the database rewritten compactly in place (a sharded one shard by shard), or with
+// options.into merged into a new single database. Local shards only. The caller holds the write lock.
+int compact(const Options& options, std::ostream& err);
+
 // newsdig-index rollback: exchange "<db>" and "<db>.previous". Takes the write lock.
 int rollback(const Options& options, std::ostream& err);
 
