@@ -23,7 +23,9 @@ struct Sources {
   bool remote = false;                // some of them are remote (xapian-tcpsrv)
 };
 
-// Opens every database `paths` names. Throws store::StoreError naming the first that fails (without
+// Opens every database `paths` names. The shards of one stub are of one generation: when the stub file
+// is replaced while they open (a rebuild swapping a sharded directory, a new stub renamed over the old),
+// they are opened again. Throws store::StoreError naming the first that fails (without
 // `allow_partial`), or when none at all can be opened.
 Sources open_sources(const std::vector<std::string>& paths, bool allow_partial);
 

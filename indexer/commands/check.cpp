@@ -1,4 +1,5 @@
-// newsdig-index check: is the database whole, of this schema, with records that decode?
+// newsdig-index check: is the database (each shard of a sharded one) whole, of this schema, with records
+// that decode?
 #include <ostream>
 
 #include <fmt/format.h>
@@ -7,6 +8,7 @@
 #include "common/store/inspect.hpp"
 #include "common/store/layout.hpp"
 #include "indexer/commands/commands.hpp"
+#include "indexer/commands/sharded.hpp"
 #include "indexer/run.hpp"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -24,7 +26,8 @@ namespace newsdig::indexer::commands {
 
 int check(const Options& options, std::ostream& out, std::ostream& err) {
   const std::string path = store::layout_of(options.db).live;
-  const store::CheckResult result = store::check_database(path);
+  // A sharded database: every shard, each problem naming its shard.
+  const store::CheckResult result = check_any(path);
   if (!result.problems.empty()) {
     for (const auto& problem : result.problems) fmt::print(err, "newsdig-index: {}: {}\n", path, problem);
     fmt::print(err,
@@ -33,8 +36,10 @@ int check(const Options& options, std::ostream& out, std::ostream& err) {
                result.problems.size(), path);
     return kExitFatal;
   }
-  fmt::print(out, "ok: {}: structure, schema version and {} of {} stored records checked\n", path,
-             result.records_checked, result.articles);
+  const std::size_t shards = local_shards(path, "check").size();
+  fmt::print(out, "ok: {}: {}structure, schema version and {} of {} stored records checked\n", path,
+             shards == 0 ? std::string() : fmt::format("{} shards: ", shards), result.records_checked,
+             result.articles);
   return kExitOk;
 }
 

@@ -11,8 +11,8 @@
 #include <fmt/ostream.h>
 
 #include "common/store/database.hpp"
-#include "common/store/shards.hpp"
 #include "indexer/commands/commands.hpp"
+#include "indexer/commands/sharded.hpp"
 #include "indexer/run.hpp"
 
 namespace newsdig::indexer::commands {
@@ -32,24 +32,6 @@ std::uintmax_t tree_bytes(const std::string& path) {
     if (it->is_regular_file(size_error)) total += it->file_size(size_error);
   }
   return total;
-}
-
-// The local databases a sharded `db` (a stub, or a directory holding one) lists; empty for one database.
-// Throws StoreError naming a remote shard: its files are on another machine.
-std::vector<std::string> local_shards(const std::string& db, std::string_view what) {
-  const std::string stub = store::stub_file_of(db);
-  std::vector<std::string> paths;
-  if (stub.empty()) return paths;
-  for (const auto& source : store::read_stub(stub)) {
-    if (source.kind == store::ShardSource::Kind::Remote) {
-      throw store::StoreError(fmt::format(
-          "cannot {} {}: shard {} is remote (served by xapian-tcpsrv): run it on the machine that holds "
-          "the shard's files, naming them with --db",
-          what, db, source.name()));
-    }
-    paths.push_back(store::resolve_local(stub, source));
-  }
-  return paths;
 }
 
 int merge_into_new(const Options& options, std::ostream& err) {

@@ -16,8 +16,11 @@
 #include "common/store/database.hpp"
 #include "common/store/inspect.hpp"
 #include "common/store/layout.hpp"
+#include "common/store/shards.hpp"
 #include "indexer/commands/commands.hpp"
+#include "indexer/commands/sharded.hpp"
 #include "indexer/run.hpp"
+#include "indexer/shards.hpp"
 #include "searcher/query/query_parser.hpp"
 
 namespace newsdig::indexer::commands {
@@ -83,12 +86,24 @@ std::vector<std::string> failed_queries(const std::vector<VerifyQuery>& queries,
   return failures;
 }
 
+// What a killed sharded rebuild leaves: shard directories, and no stub yet (it is written last).
+bool shards_without_stub(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  for (fs::directory_iterator it(path, error), end; !error && it != end; it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (!name.starts_with("shard-") && name != std::string(store::kStubFileName) + ".new") return false;
+  }
+  return !error;
+}
+
 // What a killed rebuild left in <db>.new goes; anything else there is not ours to remove.
 void clear_stale(const store::Layout& layout) {
   namespace fs = std::filesystem;
   std::error_code error;
   if (!fs::exists(layout.fresh, error)) return;
-  if (!store::is_database_directory(layout.fresh) && !fs::is_empty(layout.fresh, error)) {
+  if (!store::is_database_directory(layout.fresh) && !fs::is_empty(layout.fresh, error) &&
+      !shards_without_stub(layout.fresh)) {
     throw store::StoreError(layout.fresh + " exists and is not a newsdig database: move it away");
   }
   fs::remove_all(layout.fresh, error);
@@ -105,14 +120,27 @@ int rebuild_locked(const Options& options, std::istream& in, std::ostream& err, 
     fmt::print(err, "newsdig-index: error: {}\n", e.what());
     return kExitFatal;
   }
-  const int status = index_into(options, layout.fresh, in, err, err_is_tty);
+  // A sharded live database is rebuilt with its layout (shard count, routing) unless the options say.
+  Options into = options;
+  try {
+    if (is_sharded(layout.live) && options.shards == 0 && options.shard_by == ShardBy::Default) {
+      const std::string stub = store::stub_file_of(layout.live);
+      into.shard_by = recorded_shard_by(stub);
+      if (into.shard_by == ShardBy::Hash) into.shards = static_cast<unsigned>(store::read_stub(stub).size());
+    }
+  } catch (const store::StoreError& e) {
+    fmt::print(err, "newsdig-index: error: {}\n", e.what());
+    return kExitFatal;
+  }
+  const int status = index_into(into, layout.fresh, in, err, err_is_tty);
   const std::string untouched = fmt::format("the live database {} is unchanged", layout.live);
   if (status == kExitFatal) {
     fmt::print(err, "newsdig-index: rebuild failed: {}\n", untouched);
     return kExitFatal;
   }
   const std::string kept = fmt::format("the new one is kept in {} to look at", layout.fresh);
-  const store::CheckResult checked = store::check_database(layout.fresh);
+  // Every shard of a sharded one (a swap exchanges the whole directory, all shards at once).
+  const store::CheckResult checked = check_any(layout.fresh);
   if (!checked.problems.empty()) {
     for (const auto& problem : checked.problems)
       fmt::print(err, "newsdig-index: {}: {}\n", layout.fresh, problem);

@@ -1,5 +1,7 @@
 // newsdig-index stats: what a database holds, as text or JSON (docs/operations.md gives the shape).
+#include <algorithm>
 #include <ostream>
+#include <vector>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -8,12 +10,35 @@
 #include "common/store/database.hpp"
 #include "common/store/inspect.hpp"
 #include "indexer/commands/commands.hpp"
+#include "indexer/commands/sharded.hpp"
 #include "indexer/run.hpp"
 
 namespace newsdig::indexer::commands {
 namespace {
 
 constexpr int kStatsJsonVersion = 1;
+
+// A sharded database's figures: those of the combined database (read through its stub), its size and
+// last update those of its shards, each of which is listed.
+struct Figures {
+  store::Stats total;
+  std::vector<store::Stats> shards;  // empty: one database
+};
+
+Figures read_figures(const std::string& db) {
+  Figures figures;
+  figures.total = store::read_stats(db);
+  const auto shards = local_shards(db, "read the figures of");
+  if (shards.empty()) return figures;
+  figures.total.bytes = 0;
+  figures.total.last_update.clear();
+  for (const auto& shard : shards) {
+    figures.shards.push_back(store::read_stats(shard));
+    figures.total.bytes += figures.shards.back().bytes;
+    figures.total.last_update = std::max(figures.total.last_update, figures.shards.back().last_update);
+  }
+  return figures;
+}
 
 nlohmann::json to_json(const store::Stats& stats) {
   nlohmann::json sources = nlohmann::json::array();
@@ -31,6 +56,20 @@ nlohmann::json to_json(const store::Stats& stats) {
           {"schema_version", stats.schema_version},
           {"sources", sources},
           {"dates", dates}};
+}
+
+nlohmann::json to_json(const Figures& figures) {
+  nlohmann::json json = to_json(figures.total);
+  if (figures.shards.empty()) return json;
+  nlohmann::json shards = nlohmann::json::array();
+  for (const auto& shard : figures.shards) {
+    shards.push_back({{"database", shard.path},
+                      {"articles", shard.articles},
+                      {"bytes", shard.bytes},
+                      {"last_update", shard.last_update}});
+  }
+  json["shards"] = shards;
+  return json;
 }
 
 void print_text(std::ostream& out, const store::Stats& stats) {
@@ -56,11 +95,16 @@ void print_text(std::ostream& out, const store::Stats& stats) {
 
 int stats(const Options& options, std::ostream& out, std::ostream& err) {
   try {
-    const store::Stats stats = store::read_stats(options.db);
+    const Figures figures = read_figures(options.db);
     if (options.json) {
-      out << to_json(stats).dump() << '\n';
+      out << to_json(figures).dump() << '\n';
     } else {
-      print_text(out, stats);
+      print_text(out, figures.total);
+      if (!figures.shards.empty()) fmt::print(out, "shards          {}\n", figures.shards.size());
+      for (const auto& shard : figures.shards) {
+        fmt::print(out, "  {:>10}  {:>8.1f} MB  {}\n", shard.articles, static_cast<double>(shard.bytes) / 1e6,
+                   shard.path);
+      }
     }
     return kExitOk;
   } catch (const store::StoreError& e) {
