@@ -25,6 +25,7 @@
 #include "searcher/query/fields.hpp"
 #include "searcher/results/query_terms.hpp"
 #include "searcher/run.hpp"
+#include "searcher/sources.hpp"
 
 namespace newsdig::searcher::interactive {
 namespace {
@@ -85,7 +86,8 @@ SessionStyle current_style(ColorMode mode) {
 }  // namespace
 
 Session::Session(const Options& options, std::ostream& out, std::ostream& err, SessionStyle style)
-    : options_(options), out_(out), err_(err), style_(style), database_(store::open_for_search(options.db)) {
+    : options_(options), out_(out), err_(err), style_(style) {
+  reopen();
   sort_ = options.sort;
   since_ = options.since;
   until_ = options.until;
@@ -149,9 +151,24 @@ bool Session::handle(std::string_view typed) {
   return running_;
 }
 
+void Session::reopen() {
+  Sources sources = open_sources(options_.dbs.empty() ? std::vector<std::string>{options_.db} : options_.dbs,
+                                 options_.allow_partial);
+  std::vector<std::string> missing;
+  for (const auto& shard : sources.missing) missing.push_back(shard.name);
+  if (missing != missing_shards_) {
+    for (const auto& shard : sources.missing) {
+      fmt::print(err_, "warning: results are partial, a shard is left out: {}\n", shard.reason);
+    }
+  }
+  missing_shards_ = std::move(missing);
+  database_ = std::move(sources.database);
+  remote_ = sources.remote;
+}
+
 Session::Prepared Session::prepare(const Current& current) {
   // Opened anew for each search, so a database swapped in meanwhile (a nightly rebuild) is the one read.
-  database_ = store::open_for_search(options_.db);
+  reopen();
   Prepared prepared;
   prepared.parse_options.default_op = options_.any ? query::DefaultOp::Or : query::DefaultOp::And;
   prepared.parse_options.language = options_.language;
@@ -179,6 +196,7 @@ results::SearchRequest Session::request_for(const Xapian::Query& query) const {
   request.query = query;
   request.sort = sort_;
   request.bm25 = options_.bm25;
+  request.remote = remote_;
   if (options_.any) request.stopwords_language = options_.language;
   return request;
 }
@@ -319,7 +337,7 @@ void Session::open(unsigned rank) {
 
 void Session::like(unsigned rank) {
   results::Hit found = hit(rank);
-  database_ = store::open_for_search(options_.db);
+  reopen();
   LikeQuery like = like_query(database_, found.record.id);
   // The title names the article better than its id, which can be a long path; cut to 40 columns.
   std::string title;
@@ -418,9 +436,15 @@ void Session::explain() {
 }
 
 void Session::use_database(std::string path) {
-  Xapian::Database opened = store::open_for_search(path);
+  Options before = options_;
   options_.db = std::move(path);
-  database_ = std::move(opened);
+  options_.dbs.clear();
+  try {
+    reopen();
+  } catch (...) {
+    options_ = std::move(before);
+    throw;
+  }
   out_ << greeting() << '\n';
   rerun();
 }

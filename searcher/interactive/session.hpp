@@ -94,6 +94,9 @@ class Session {
     query::ParseOptions parse_options;
   };
 
+  // Opens --db anew (every --db, local and remote shards: searcher/sources.hpp), warning on err_ when
+  // the shards --allow-partial leaves out change. Throws store::StoreError.
+  void reopen();
   Prepared prepare(const Current& current);
   results::SearchRequest request_for(const Xapian::Query& query) const;
   // Searches `current` from `offset` and draws the page that fits the screen; on success it becomes the
@@ -110,6 +113,8 @@ class Session {
   analysis::Analyzer analyzer_;
   std::unique_ptr<results::SnippetMaker> snippets_;
   Xapian::Database database_;
+  bool remote_ = false;                      // a shard is remote (results::SearchRequest::remote)
+  std::vector<std::string> missing_shards_;  // left out by --allow-partial when last opened
   std::optional<Current> current_;
   results::SortOrder sort_ = results::SortOrder::Relevance;
   std::string since_;
