@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 #include <system_error>
 #include <unordered_map>
 #include <unordered_set>
@@ -71,10 +72,16 @@ class ShardWriters {
     return writer;
   }
 
-  // Deletes the other copies of every id that may have moved: each stays only in the shard this run
-  // wrote it to. Every shard is open afterwards.
-  void remove_moved() {
+  // Opens the shards this run has not written to.
+  void open_all() {
     for (const auto& name : layout_.names) open(name);
+  }
+
+  // Deletes the other copies of every id that may have moved: each stays only in the shard this run
+  // wrote it to.
+  void remove_moved() {
+    if (moved_.empty()) return;
+    open_all();
     for (const auto& term : moved_) {
       const std::string& keep = destination_.at(term);
       for (auto& [name, writer] : writers_) {
@@ -83,11 +90,11 @@ class ShardWriters {
     }
   }
 
-  // Every shard's name, sorted (the stub's order).
+  // Every shard's name, those the database had and those this run made, sorted (the stub's order).
   std::vector<std::string> names() const {
-    std::vector<std::string> names;
-    for (const auto& entry : writers_) names.push_back(entry.first);
-    return names;
+    std::set<std::string> names(layout_.names.begin(), layout_.names.end());
+    for (const auto& entry : writers_) names.insert(entry.first);
+    return {names.begin(), names.end()};
   }
 
   std::map<std::string, std::unique_ptr<store::Writer>>& writers() { return writers_; }
@@ -208,10 +215,12 @@ void index_into_shards(const std::vector<std::string>& paths, std::istream& stan
   run_pipeline(paths, standard_input, settings, pointers, report, totals);
   writers.remove_moved();
   if (each_shard) {
+    writers.open_all();
     for (auto& entry : writers.writers()) each_shard(*entry.second);
   }
   for (auto& entry : writers.writers()) entry.second->close();
-  if (!writers.writers().empty()) write_layout_stub(layout, writers.names());
+  const std::vector<std::string> names = writers.names();
+  if (!names.empty()) write_layout_stub(layout, names);
 }
 
 }  // namespace newsdig::indexer
