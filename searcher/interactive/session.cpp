@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <fmt/ranges.h>
 
 #include "common/store/database.hpp"
 #include "common/util/display_width.hpp"
@@ -97,7 +98,7 @@ Session::~Session() = default;
 
 std::string Session::greeting() const {
   return fmt::format("newsdig: {} articles in {}; type a query, or :help", database_.get_doccount(),
-                     options_.db);
+                     options_.dbs.empty() ? options_.db : fmt::format("{}", fmt::join(options_.dbs, ", ")));
 }
 
 results::SnippetMaker& Session::snippet_maker() {

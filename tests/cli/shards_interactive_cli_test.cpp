@@ -98,7 +98,8 @@ BOOST_AUTO_TEST_CASE(a_session_on_several_db_options_searches_them_as_one) {
   BOOST_TEST_REQUIRE(expected > 1);
   BOOST_TEST(one_shot_count({dbs[0]}, "the") < expected);
   auto session = start_session(home, dbs);
-  session->wait_for(kPrompt);
+  const std::string greeting = session->wait_for(kPrompt);
+  BOOST_TEST(greeting.find(dbs[0] + ", " + dbs[1]) != std::string::npos, greeting);
   session->type("the\r");
   BOOST_TEST(hit_count(session->wait_for(kPrompt)) == expected);
   session->type(":quit\r");
