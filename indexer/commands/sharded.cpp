@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "common/schema.hpp"
 #include "common/store/database.hpp"
 #include "common/store/shards.hpp"
 
@@ -23,6 +24,35 @@ std::vector<std::string> local_shards(const std::string& db, std::string_view wh
   return paths;
 }
 
+namespace {
+
+constexpr std::size_t kDuplicatesListed = 10;
+
+// Every article id in one shard only (a run killed between writing a moved article to its new shard and
+// deleting it from the old one would leave two): the id terms of all shards, merged.
+void check_ids_unique(const std::vector<std::string>& shards, store::CheckResult& result) {
+  try {
+    Xapian::Database combined;
+    for (const auto& shard : shards) combined.add_database(Xapian::Database(shard));
+    const std::string prefix(schema::prefix::kId);
+    std::size_t duplicates = 0;
+    for (auto it = combined.allterms_begin(prefix); it != combined.allterms_end(prefix); ++it) {
+      if (it.get_termfreq() < 2) continue;
+      if (++duplicates <= kDuplicatesListed) {
+        result.problems.push_back(fmt::format("article id {} is held by {} articles across the shards",
+                                              (*it).substr(prefix.size()), it.get_termfreq()));
+      }
+    }
+    if (duplicates > kDuplicatesListed) {
+      result.problems.push_back(fmt::format("{} article ids in all are held more than once", duplicates));
+    }
+  } catch (const Xapian::Error& e) {
+    result.problems.push_back("cannot read the shards together: " + e.get_description());
+  }
+}
+
+}  // namespace
+
 store::CheckResult check_any(const std::string& db) {
   std::vector<std::string> shards;
   try {
@@ -40,6 +70,7 @@ store::CheckResult check_any(const std::string& db) {
     total.articles += result.articles;
     total.records_checked += result.records_checked;
   }
+  if (total.problems.empty()) check_ids_unique(shards, total);
   return total;
 }
 

@@ -15,7 +15,8 @@ namespace newsdig::indexer::commands {
 std::vector<std::string> local_shards(const std::string& db, std::string_view what);
 
 // store::check_database on one database, or on each shard of a sharded one: each problem then names its
-// shard, and the articles and records checked are summed. Never throws for a damaged database.
+// shard, and the articles and records checked are summed; then every article id must be in one shard
+// only. Never throws for a damaged database.
 store::CheckResult check_any(const std::string& db);
 
 }  // namespace newsdig::indexer::commands
