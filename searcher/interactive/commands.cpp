@@ -38,6 +38,13 @@ const std::array kCommands = {
             [](Session& s, std::string_view a) { s.open(parse_rank(a, ":open")); }},
     Command{":like", "N", "articles like article N (relevance feedback)", "",
             [](Session& s, std::string_view a) { s.like(parse_rank(a, ":like")); }},
+    Command{":story", "N", "the reports of hit N's story, oldest first (:back returns)", "",
+            [](Session& s, std::string_view a) { s.story(parse_rank(a, ":story")); }},
+    Command{":back", "", "back to the results :story left", "",
+            [](Session& s, std::string_view a) {
+              no_argument(a, ":back");
+              s.back();
+            }},
     Command{":sort", "ORDER", "order hits: newest, oldest or relevance", "newest oldest relevance",
             [](Session& s, std::string_view a) {
               s.set_sort(sort_order(needed(a, ":sort", "newest, oldest or relevance")));

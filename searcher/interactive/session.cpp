@@ -358,6 +358,25 @@ void Session::like(unsigned rank) {
   show_page(current, 0, std::chrono::steady_clock::now());
 }
 
+void Session::story(unsigned rank) {
+  const results::Hit found = hit(rank);
+  if (!found.story) {
+    throw UsageError(fmt::format("hit {} has no story: the database was indexed with --no-stories", rank));
+  }
+  Left left{*current_, page_starts_};
+  show_page({"story:" + found.story->key, {}, {}}, 0, std::chrono::steady_clock::now());
+  left_ = std::move(left);
+}
+
+void Session::back() {
+  if (!left_) throw UsageError("nothing to go back to: :back returns to the results :story left");
+  Left left = std::move(*left_);
+  left_.reset();
+  const unsigned offset = left.page_starts.empty() ? 0 : left.page_starts.back();
+  show_page(left.current, offset, std::chrono::steady_clock::now());
+  page_starts_ = std::move(left.page_starts);
+}
+
 void Session::rerun() {
   if (current_) {
     show_page(*current_, 0, std::chrono::steady_clock::now());

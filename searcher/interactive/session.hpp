@@ -61,6 +61,8 @@ class Session {
   void previous_page();
   void open(unsigned rank);  // article `rank` in full through the pager
   void like(unsigned rank);  // articles like article `rank`
+  void story(unsigned rank);  // the articles of hit `rank`'s story, oldest first (story:KEY)
+  void back();                // the results :story left, on the page it left them
   void set_sort(results::SortOrder sort);
   void set_since(std::string date);  // "" removes the filter
   void set_until(std::string date);
@@ -120,6 +122,12 @@ class Session {
   std::string since_;
   std::string until_;
   std::vector<unsigned> page_starts_;  // offsets of the pages shown, the one on screen last
+  // What the last :story left, for :back.
+  struct Left {
+    Current current;
+    std::vector<unsigned> page_starts;
+  };
+  std::optional<Left> left_;
   std::vector<output::ShownHit> page_;
   Xapian::doccount matches_ = 0;
   bool running_ = true;
