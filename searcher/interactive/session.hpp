@@ -59,8 +59,8 @@ class Session {
   void refine(std::string text);  // the last query AND `text`
   void next_page();
   void previous_page();
-  void open(unsigned rank);  // article `rank` in full through the pager
-  void like(unsigned rank);  // articles like article `rank`
+  void open(unsigned rank);   // article `rank` in full through the pager
+  void like(unsigned rank);   // articles like article `rank`
   void story(unsigned rank);  // the articles of hit `rank`'s story, oldest first (story:KEY)
   void back();                // the results :story left, on the page it left them
   void set_sort(results::SortOrder sort);
