@@ -124,7 +124,7 @@ double StoryStage::documents() const {
 
 double StoryStage::idf(std::string_view term) const {
   double df = 0;
-  if (auto it = run_df_.find(std::string(term)); it != run_df_.end()) df += it->second;
+  if (auto it = run_df_.find(term); it != run_df_.end()) df += it->second;
   if (database_) df += database_->get_termfreq(std::string(term));
   return std::log((documents() + settings_.idf_prior) / (df + 1.0));
 }
@@ -175,7 +175,7 @@ void StoryStage::score_story(const std::string& key, const StoryFeatures& featur
 
 void StoryStage::find_in_memory(const StoryFeatures& features, const Profile& profile,
                                 std::map<std::string, Candidate>& candidates) {
-  std::map<std::size_t, std::size_t> shared;  // member -> query terms shared (map: deterministic order)
+  std::unordered_map<std::size_t, std::size_t> shared;  // member -> query terms shared
   std::vector<std::size_t> copies;
   if (features.fingerprint) {
     for (auto band : extract::story::band_keys(*features.fingerprint)) {
@@ -194,8 +194,9 @@ void StoryStage::find_in_memory(const StoryFeatures& features, const Profile& pr
     const std::size_t from = list.size() > kPostingsScanned ? list.size() - kPostingsScanned : 0;
     for (std::size_t i = from; i < list.size(); ++i) ++shared[list[i]];
   }
+  // Members are unique, so this order is total: the same whatever order the hash table gave.
   std::vector<std::pair<std::size_t, std::size_t>> ranked(shared.begin(), shared.end());
-  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
+  std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
     return x.second != y.second ? x.second > y.second : x.first > y.first;  // later articles first on ties
   });
   if (ranked.size() > settings_.candidates) ranked.resize(settings_.candidates);

@@ -9,9 +9,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -30,9 +32,9 @@ struct StorySettings {
   // idf = ln((N + idf_prior) / (df + 1)): as if every term were missing from idf_prior more documents, so
   // the first articles of a small run do not take every shared word for a common one.
   double idf_prior = 100;
-  std::size_t candidates = 40;  // this run's articles scored per article, most terms shared first
+  std::size_t candidates = 20;  // this run's articles scored per article, most terms shared first
   Xapian::doccount database_candidates = 10;
-  std::size_t members_compared = 30;  // of a story's members, the latest this many are compared
+  std::size_t members_compared = 10;  // of a story's members, the latest this many are compared
   std::size_t memory = 20000;         // articles of this run held for comparison (the latest)
   // A story's score: (1 - max_share) x the average over its members compared + max_share x the best.
   double max_share = 0.6;
@@ -98,7 +100,12 @@ class StoryStage final : public DocumentHook {
   StorySettings settings_;
   std::optional<Xapian::Database> database_;
   double database_documents_ = 0;
-  std::unordered_map<std::string, std::uint32_t> run_df_;
+  // Looked up by string_view: no string is made per lookup.
+  struct TermHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view term) const { return std::hash<std::string_view>{}(term); }
+  };
+  std::unordered_map<std::string, std::uint32_t, TermHash, std::equal_to<>> run_df_;
   std::size_t run_documents_ = 0;
   std::deque<Member> recent_;
   std::size_t base_ = 0;  // index of recent_.front() among all remembered articles
