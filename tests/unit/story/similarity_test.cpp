@@ -2,11 +2,16 @@
 
 #include <cmath>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
+
+#include "common/analysis/analyzer.hpp"
+#include "common/schema.hpp"
+#include "common/store/document_builder.hpp"
 
 namespace st = newsdig::extract::story;
 namespace bdata = boost::unit_test::data;
@@ -35,6 +40,21 @@ st::StoryFeatures features(std::vector<std::pair<std::string, unsigned>> terms,
   return f;
 }
 
+// The all-text term of `stem` as the schema spells it (its prefix, if any, is the schema's business): read
+// from a document built from that one word, as the story stage reads terms.
+std::string stem_term(const std::string& stem) {
+  static newsdig::analysis::Analyzer analyzer;
+  newsdig::Article article;
+  article.id = "one-word";
+  article.body = stem;
+  const auto document = newsdig::store::build_document(article, analyzer, {});
+  for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
+    const std::string term = *it;
+    if (newsdig::schema::all_text_stem(term) == std::string_view(stem)) return term;
+  }
+  throw std::logic_error("no all-text term for " + stem);
+}
+
 double flat_idf(std::string_view) {
   return 1.0;
 }
@@ -50,42 +70,47 @@ BOOST_DATA_TEST_CASE(day_numbers_of_slot_values_and_iso_dates, bdata::make(kDayC
 BOOST_AUTO_TEST_CASE(a_profile_keeps_the_best_terms_at_unit_length) {
   st::ProfileSettings settings;
   settings.top_terms = 2;
-  const auto f = features({{"Zabe", 3}, {"Zputin", 2}, {"Zsaid", 1}});
+  const auto f = features({{stem_term("abe"), 3}, {stem_term("putin"), 2}, {stem_term("said"), 1}});
   const auto profile = st::make_profile(f, flat_idf, settings);
   BOOST_REQUIRE_EQUAL(profile.size(), 2U);
-  BOOST_TEST(profile[0].term == "Zabe");
-  BOOST_TEST(profile[1].term == "Zputin");
+  BOOST_TEST(profile[0].term == stem_term("abe"));
+  BOOST_TEST(profile[1].term == stem_term("putin"));
   BOOST_TEST(profile[0].weight > profile[1].weight);
   BOOST_TEST(std::abs(st::cosine(profile, profile) - 1.0) < 1e-9);
 }
 
 BOOST_AUTO_TEST_CASE(people_weigh_more_than_places_and_stems_of_the_same_idf) {
-  const auto f = features({{"XPERshinzo abe", 1}, {"XPLACEbeijing", 1}, {"Zsummit", 1}});
+  const auto f = features({{newsdig::schema::make_term(newsdig::schema::prefix::kPerson, "shinzo abe"), 1},
+                           {newsdig::schema::make_term(newsdig::schema::prefix::kPlace, "beijing"), 1},
+                           {stem_term("summit"), 1}});
   const auto profile = st::make_profile(f, flat_idf, {});
   BOOST_REQUIRE_EQUAL(profile.size(), 3U);
-  BOOST_TEST(profile[0].term == "XPERshinzo abe");
+  BOOST_TEST(profile[0].term == newsdig::schema::make_term(newsdig::schema::prefix::kPerson, "shinzo abe"));
   BOOST_TEST(profile[0].weight > profile[1].weight);
   BOOST_TEST(profile[1].weight == profile[2].weight);
 }
 
 BOOST_AUTO_TEST_CASE(rare_terms_outweigh_common_ones) {
-  const auto f = features({{"Zputin", 1}, {"Zsummit", 1}});
-  const auto profile = st::make_profile(f, [](std::string_view t) { return t == "Zsummit" ? 0.1 : 3.0; }, {});
+  const auto f = features({{stem_term("putin"), 1}, {stem_term("summit"), 1}});
+  const auto profile =
+      st::make_profile(f, [](std::string_view t) { return t == stem_term("summit") ? 0.1 : 3.0; }, {});
   BOOST_REQUIRE_EQUAL(profile.size(), 2U);
-  BOOST_TEST(profile[0].term == "Zputin");
+  BOOST_TEST(profile[0].term == stem_term("putin"));
   BOOST_TEST(profile[0].weight > 10 * profile[1].weight);
 }
 
 BOOST_AUTO_TEST_CASE(function_words_and_said_are_left_out_of_profiles) {
-  const auto profile = st::make_profile(features({{"Zthe", 9}, {"Zsaid", 4}, {"Zsummit", 1}}), flat_idf, {});
+  const auto profile = st::make_profile(
+      features({{stem_term("the"), 9}, {stem_term("said"), 4}, {stem_term("summit"), 1}}), flat_idf, {});
   BOOST_REQUIRE_EQUAL(profile.size(), 1U);
-  BOOST_TEST(profile[0].term == "Zsummit");
+  BOOST_TEST(profile[0].term == stem_term("summit"));
 }
 
 BOOST_AUTO_TEST_CASE(profiles_without_common_terms_have_cosine_zero) {
-  const auto a = st::make_profile(features({{"Zabe", 1}, {"Zputin", 1}}), flat_idf, {});
-  const auto b = st::make_profile(features({{"Zbridge", 1}, {"Zrepair", 1}}), flat_idf, {});
-  const auto c = st::make_profile(features({{"Zabe", 1}, {"Zbeij", 1}}), flat_idf, {});
+  const auto a = st::make_profile(features({{stem_term("abe"), 1}, {stem_term("putin"), 1}}), flat_idf, {});
+  const auto b =
+      st::make_profile(features({{stem_term("bridg"), 1}, {stem_term("repair"), 1}}), flat_idf, {});
+  const auto c = st::make_profile(features({{stem_term("abe"), 1}, {stem_term("beij"), 1}}), flat_idf, {});
   BOOST_TEST(st::cosine(a, b) == 0.0);
   BOOST_TEST(std::abs(st::cosine(a, c) - 0.5) < 1e-9);
   BOOST_TEST(st::cosine(a, {}) == 0.0);
@@ -128,8 +153,8 @@ BOOST_DATA_TEST_CASE(dates_allow_or_forbid_a_shared_story, bdata::make(kDateCase
 }
 
 BOOST_AUTO_TEST_CASE(copies_score_one_within_the_window_and_zero_outside_it) {
-  auto a = features({{"Zabe", 1}, {"Zputin", 1}}, 100);
-  auto b = features({{"Zbridge", 1}}, 101);
+  auto a = features({{stem_term("abe"), 1}, {stem_term("putin"), 1}}, 100);
+  auto b = features({{stem_term("bridg"), 1}}, 101);
   a.fingerprint = st::minhash("Japan, Russia leaders to meet on APEC sidelines in November");
   b.fingerprint = a.fingerprint;
   const auto pa = st::make_profile(a, flat_idf, {});
