@@ -196,10 +196,11 @@ void StoryStage::find_in_memory(const StoryFeatures& features, const Profile& pr
   }
   // Members are unique, so this order is total: the same whatever order the hash table gave.
   std::vector<std::pair<std::size_t, std::size_t>> ranked(shared.begin(), shared.end());
-  std::sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
+  const auto kept = static_cast<std::ptrdiff_t>(std::min(ranked.size(), settings_.candidates));
+  std::partial_sort(ranked.begin(), ranked.begin() + kept, ranked.end(), [](const auto& x, const auto& y) {
     return x.second != y.second ? x.second > y.second : x.first > y.first;  // later articles first on ties
   });
-  if (ranked.size() > settings_.candidates) ranked.resize(settings_.candidates);
+  ranked.resize(static_cast<std::size_t>(kept));
   for (std::size_t m : copies) ranked.emplace_back(m, 0);
   for (const auto& [m, count] : ranked) score_story(recent_[m - base_].story, features, profile, candidates);
 }
