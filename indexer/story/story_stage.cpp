@@ -175,7 +175,8 @@ void StoryStage::score_story(const std::string& key, const StoryFeatures& featur
 
 void StoryStage::find_in_memory(const StoryFeatures& features, const Profile& profile,
                                 std::map<std::string, Candidate>& candidates) {
-  std::unordered_map<std::size_t, std::size_t> shared;  // member -> query terms shared
+  std::vector<std::size_t> shared;  // members sharing a query term, counted in shared_counts_
+  shared_counts_.resize(recent_.size());
   std::vector<std::size_t> copies;
   if (features.fingerprint) {
     for (auto band : extract::story::band_keys(*features.fingerprint)) {
@@ -192,10 +193,17 @@ void StoryStage::find_in_memory(const StoryFeatures& features, const Profile& pr
     auto& list = it->second;
     list.erase(list.begin(), std::lower_bound(list.begin(), list.end(), base_));
     const std::size_t from = list.size() > kPostingsScanned ? list.size() - kPostingsScanned : 0;
-    for (std::size_t i = from; i < list.size(); ++i) ++shared[list[i]];
+    for (std::size_t i = from; i < list.size(); ++i) {
+      if (shared_counts_[list[i] - base_]++ == 0) shared.push_back(list[i]);
+    }
   }
-  // Members are unique, so this order is total: the same whatever order the hash table gave.
-  std::vector<std::pair<std::size_t, std::size_t>> ranked(shared.begin(), shared.end());
+  std::vector<std::pair<std::size_t, std::size_t>> ranked;
+  ranked.reserve(shared.size());
+  for (std::size_t m : shared) {
+    ranked.emplace_back(m, shared_counts_[m - base_]);
+    shared_counts_[m - base_] = 0;
+  }
+  // Members are unique, so this order is total: the same whatever order they were found in.
   const auto kept = static_cast<std::ptrdiff_t>(std::min(ranked.size(), settings_.candidates));
   std::partial_sort(ranked.begin(), ranked.begin() + kept, ranked.end(), [](const auto& x, const auto& y) {
     return x.second != y.second ? x.second > y.second : x.first > y.first;  // later articles first on ties

@@ -113,6 +113,7 @@ class StoryStage final : public DocumentHook {
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> bands_;   // LSH band key -> members
   std::unordered_map<std::string, std::vector<std::size_t>> stories_;   // story key -> members
   std::unordered_map<Xapian::docid, Member> database_members_;          // cache
+  std::vector<std::uint32_t> shared_counts_;  // find_in_memory's count per member; all 0 between calls
   StoryStats stats_;
 };
 
