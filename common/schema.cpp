@@ -55,19 +55,8 @@ std::vector<std::string> mention_values(std::string_view value) {
 }
 
 std::optional<std::string_view> all_text_stem(std::string_view term) {
-  // The stem prefix followed by a field's (upper-case) prefix is a field's stem; followed by a folded
-  // word, an all-text stem.
-  if (term.size() <= prefix::kStem.size() || term.substr(0, prefix::kStem.size()) != prefix::kStem)
-    return std::nullopt;
-  term.remove_prefix(prefix::kStem.size());
-  if (term.front() >= 'A' && term.front() <= 'Z') return std::nullopt;
+  if (term.empty() || (term.front() >= 'A' && term.front() <= 'Z')) return std::nullopt;
   return term;
-}
-
-std::string stem_prefix(std::string_view field_prefix) {
-  std::string result(prefix::kStem);
-  result.append(field_prefix);
-  return result;
 }
 
 }  // namespace newsdig::schema

@@ -3,16 +3,19 @@
 // both term generation (common/store/document_builder) and query parsing (searcher/query), and the
 // schema version stored in each database. No prefix literal lives anywhere else.
 //
-// Document layout (schema version 2)
+// Document layout (schema version 3)
 //   terms
 //     Q<id>                 unique id (boolean); replace_document() keys on it
-//     <word>                every word of title, dateline and body, with positions (phrases)
-//     Z<stem>               stem of every such word, wdf only (ranked word search); title words count
-//                           kTitleWdf times in both (the title boost)
-//     S<word>  ZS<stem>     title words (positions) and stems: title:
-//     XSRC<word> ZXSRC<stem> source/agency words: source:
-//     A<word>  ZA<stem>     byline words: byline:
-//     XDL<word> ZXDL<stem>  dateline words: dateline:
+//     <stem>                the index form of every word of title, dateline and body: its Snowball stem in
+//                           the article's language (the word itself when it has none: digits, CJK, no
+//                           stemmer), with positions. Plain words, phrases, NEAR and ADJ all search these,
+//                           so a phrase matches other forms of its words ("interest rates" finds "interest
+//                           rate"), as in Lucene's and Xapian's stem-all analysers. Title words count
+//                           kTitleWdf times (the title boost)
+//     S<stem>               title words, with positions: title:
+//     XSRC<stem>            source/agency words: source:
+//     A<stem>               byline words: byline:
+//     XDL<stem>             dateline words: dateline:
 //     L<lang>               language code, lower case (boolean): lang:
 //     XTOPIC<v> XEXCH<v>    tags the input files the article under (boolean): topic:, exchange:
 //     XPER<k> XORG<k> XPLACE<k> XMISC<k>  entities by folded key, and tags of those kinds (boolean):
@@ -44,7 +47,7 @@
 namespace newsdig::schema {
 
 // Bump whenever terms, slots or the record change meaning; the searcher refuses other versions.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 inline constexpr std::string_view kSchemaVersionKey = "newsdig.schema_version";
 
 // The file Xapian looks for in a directory to open it as a stub database (a sharded database lists its
@@ -63,7 +66,6 @@ inline constexpr std::uint32_t kTitleWdf = 2;
 
 namespace prefix {
 inline constexpr std::string_view kId = "Q";
-inline constexpr std::string_view kStem = "Z";  // put before a field's prefix for its stems
 inline constexpr std::string_view kTitle = "S";
 inline constexpr std::string_view kSource = "XSRC";
 inline constexpr std::string_view kByline = "A";
@@ -100,7 +102,7 @@ constexpr unsigned slot_number(Slot slot) {
 }
 
 enum class FieldKind {
-  FreeText,  // analysed words with positions, plus stems
+  FreeText,  // analysed words: their index forms (stems) with positions
   Boolean,   // exact terms, used as filters
 };
 
@@ -201,12 +203,10 @@ constexpr std::optional<Field> field_for_part(ArticlePart part) {
 // value that starts with an upper-case ASCII letter, so the two can always be told apart.
 std::string make_term(std::string_view prefix, std::string_view value);
 
-// The prefix of the stems of a free-text field: Z + the field's prefix.
-std::string stem_prefix(std::string_view field_prefix);
-
-// The stem an all-text stem term holds (what plain query words rank by), or nothing for any other term
-// (a field's term, a boolean term). Code that reads terms back from a document (story grouping, relevance
-// feedback, query expansion) asks this rather than looking at prefixes.
+// The index form an all-text term holds (a word's stem: what plain query words search), or nothing for any
+// other term (a field's term, a boolean term: their prefixes are upper case; index forms are case-folded).
+// Code that reads terms back from a document (story grouping, relevance feedback, query expansion) asks this
+// rather than looking at prefixes.
 std::optional<std::string_view> all_text_stem(std::string_view term);
 
 }  // namespace newsdig::schema

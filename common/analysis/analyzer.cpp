@@ -328,6 +328,10 @@ std::string Analyzer::stem(std::string_view term, std::string_view language) {
   return (*stemmer)(impl_->stem_input);
 }
 
+std::string Analyzer::index_form(const Token& token, std::string_view language) {
+  return token.stemmable ? stem(token.term, language) : token.term;
+}
+
 bool Analyzer::has_stemmer(std::string_view language) {
   return resolve_stemmer(language).has_value();
 }

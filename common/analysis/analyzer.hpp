@@ -66,6 +66,11 @@ class Analyzer {
   // stemming: the term comes back unchanged). Stemmers are made once per language and cached.
   std::string stem(std::string_view term, std::string_view language);
 
+  // The form under which a token is indexed and searched: its stem for `language` when the token is
+  // stemmable, else the token's term as it is. Every free-text term of the index is one of these (after
+  // its field's prefix), and the query parser makes its terms with this same call.
+  std::string index_form(const Token& token, std::string_view language);
+
   // True when Xapian has a stemmer for `language`.
   static bool has_stemmer(std::string_view language);
 

@@ -188,19 +188,13 @@ Xapian::Document build_document(const Article& article, analysis::Analyzer& anal
     tokens.clear();
     std::uint32_t end = analyzer.tokenize(text, tokens, position, &token_stats);
     auto field = schema::field_for_part(plan.part);
-    std::string field_stem_prefix = field ? schema::stem_prefix(field->prefix) : std::string();
     // The title boost: a headline word counts kTitleWdf times in the all-text terms BM25 ranks by.
     const Xapian::termcount wdf = plan.part == schema::ArticlePart::Title ? schema::kTitleWdf : 1;
     for (const auto& token : tokens) {
-      std::string stem = token.stemmable ? analyzer.stem(token.term, language) : std::string();
-      if (plan.all_text) {
-        document.add_posting(token.term, token.position, wdf);
-        if (!stem.empty()) document.add_term(schema::make_term(schema::prefix::kStem, stem), wdf);
-      }
-      if (field) {
-        document.add_posting(schema::make_term(field->prefix, token.term), token.position);
-        if (!stem.empty()) document.add_term(schema::make_term(field_stem_prefix, stem));
-      }
+      // One term per word, its stem (schema version 3): ranking, phrases and fields all use it.
+      const std::string form = analyzer.index_form(token, language);
+      if (plan.all_text) document.add_posting(form, token.position, wdf);
+      if (field) document.add_posting(schema::make_term(field->prefix, form), token.position);
     }
     if (stats != nullptr) stats->words += tokens.size();
     position = end + schema::kFieldPositionGap;

@@ -520,7 +520,7 @@ class Parser {
 
     if (token.wildcard) {
       // Xapian phrases take only terms, so `post-wor*` is the phrase of the leading parts AND the wildcard.
-      std::string prefix_term = schema::make_term(prefix, tokens.back().term);
+      std::string prefix_term = schema::make_term(prefix, wildcard_start(tokens.back()));
       Query wildcard(Query::OP_WILDCARD, prefix_term, options_.wildcard_limit,
                      Query::WILDCARD_LIMIT_MOST_FREQUENT);
       check_wildcard_breadth(token, prefix_term);
@@ -528,7 +528,7 @@ class Parser {
       for (const auto& t : tokens) words.push_back(t.term);
       tokens.pop_back();
       Part part;
-      std::string detail = "words starting with '" + words.back() + "' (the " +
+      std::string detail = "stems starting with '" + prefix_term.substr(prefix.size()) + "' (the " +
                            std::to_string(options_.wildcard_limit) + " most frequent at most)";
       if (tokens.empty()) {
         part.query = wildcard;
@@ -549,22 +549,36 @@ class Parser {
     if (tokens.size() > 1) {
       Part part = exact(tokens, prefix);
       add_piece(PieceKind::Phrase, token, field, part.highlights, part.positional.front(),
-                "adjacent exact words (the analyzer splits this word)", part.query);
+                "adjacent words (the analyzer splits this word)", part.query);
       return part;
     }
 
     const analysis::Token& only = tokens.front();
-    std::string stem = only.stemmable ? analyzer_.stem(only.term, options_.language) : std::string();
     Part part;
-    std::string term = stem.empty() ? schema::make_term(prefix, only.term)
-                                    : schema::make_term(schema::stem_prefix(prefix), stem);
+    const std::string form = analyzer_.index_form(only, options_.language);
+    std::string term = schema::make_term(prefix, form);
     part.query = Query(term);
     part.highlights.push_back(only.term);
-    part.positional.push_back({schema::make_term(prefix, only.term)});
+    part.positional.push_back({term});
     add_piece(PieceKind::Word, token, field, {only.term}, {term},
-              stem.empty() ? "exact word (not stemmed)" : "stem '" + stem + "' (" + options_.language + ")",
+              only.stemmable ? "stem '" + form + "' (" + options_.language + ")" : "exact word (not stemmed)",
               part.query);
     return part;
+  }
+
+  // What a trailing wildcard's word must start: the longest start the word shares with its stem, as the
+  // index holds stems ("company*" searches the stems starting "compan", "compani" among them).
+  std::string wildcard_start(const analysis::Token& token) {
+    if (!token.stemmable) return token.term;
+    const std::string stem = analyzer_.stem(token.term, options_.language);
+    std::size_t shared = 0;
+    while (shared < stem.size() && shared < token.term.size() && stem[shared] == token.term[shared]) ++shared;
+    // Keep whole UTF-8 characters.
+    while (shared > 0 && shared < token.term.size() &&
+           (static_cast<unsigned char>(token.term[shared]) & 0xC0) == 0x80) {
+      --shared;
+    }
+    return shared == 0 ? token.term : token.term.substr(0, shared);
   }
 
   // With a database, says when a wildcard will be cut to the most frequent wildcard_limit words.
@@ -594,18 +608,18 @@ class Parser {
     Part part = exact(tokens, text_prefix(field));
     add_piece(
         PieceKind::Phrase, token, field, part.highlights, part.positional.front(),
-        part.highlights.size() == 1 ? "exact word (not stemmed)" : "adjacent exact words, in this order",
+        part.highlights.size() == 1 ? "one word (its stem)" : "adjacent words in this order (their stems)",
         part.query);
     return part;
   }
 
-  // The unstemmed terms of `tokens` as one term or a phrase.
-  static Part exact(const std::vector<analysis::Token>& tokens, std::string_view prefix) {
+  // The terms of `tokens` as one term or a phrase (of their index forms, as every positional term is).
+  Part exact(const std::vector<analysis::Token>& tokens, std::string_view prefix) {
     Part part;
     std::vector<Query> terms;
     std::vector<std::string> names;
     for (const auto& token : tokens) {
-      names.push_back(schema::make_term(prefix, token.term));
+      names.push_back(schema::make_term(prefix, analyzer_.index_form(token, options_.language)));
       terms.emplace_back(names.back());
       part.highlights.push_back(token.term);
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/schema.hpp"
+#include "common/store/record.hpp"
 #include "common/util/text.hpp"
 #include "searcher/query/fields.hpp"
 
@@ -109,41 +110,62 @@ std::vector<SpellingCandidate> spelling_candidates(const Xapian::Database& datab
   if (std::any_of(letters.begin(), letters.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; }))
     return found;
   const unsigned most = letters.size() <= 4 ? 1 : 2;
+  // The index holds stems: a candidate is a stem close to the word as written or to its stem
+  // ("regiter" is 1 from "regist", the stem of "register", and 2 from "reuter").
+  const std::string stem = analyzer.stem(word, language);
+  const std::u32string stem_letters = decode(stem);
   std::size_t first_end = 0;
   util::next_code_point(word, first_end);
   const std::string start = schema::make_term(prefix, word.substr(0, first_end));
   const std::size_t prefix_size = start.size() - first_end;
-  const std::string stem = analyzer.stem(word, language);
-  std::vector<std::string> stems;  // of each candidate found
   for (auto it = database.allterms_begin(start); it != database.allterms_end(start); ++it) {
     const std::string term = *it;  // the iterator hands out a temporary
     std::string_view value(term);
     value.remove_prefix(prefix_size);
-    if (value == word) continue;
+    if (value == stem) continue;  // the word's own stem: what the query searches already
     std::u32string other = decode(value);
-    unsigned distance = edit_distance(letters, other, most);
+    unsigned distance =
+        std::min(edit_distance(letters, other, most), edit_distance(stem_letters, other, most));
     if (distance > most) continue;
-    std::string other_stem = analyzer.stem(value, language);
-    if (other_stem == stem) continue;
-    found.push_back({std::string(value), it.get_termfreq(), distance});
-    stems.push_back(std::move(other_stem));
+    found.push_back({std::string(value), term, it.get_termfreq(), distance});
   }
-  std::vector<std::size_t> order(found.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return found[a].distance != found[b].distance ? found[a].distance < found[b].distance
-                                                  : found[a].frequency > found[b].frequency;
+  std::stable_sort(found.begin(), found.end(), [](const SpellingCandidate& a, const SpellingCandidate& b) {
+    return a.distance != b.distance ? a.distance < b.distance : a.frequency > b.frequency;
   });
-  // Words of one stem find the same articles: only the closest, most frequent of them is offered.
-  std::vector<SpellingCandidate> out;
-  std::vector<std::string_view> offered;
-  for (std::size_t i : order) {
-    if (out.size() == limit) break;
-    if (std::find(offered.begin(), offered.end(), stems[i]) != offered.end()) continue;
-    offered.push_back(stems[i]);
-    out.push_back(std::move(found[i]));
+  if (found.size() > limit) found.resize(limit);
+  for (auto& candidate : found) {
+    candidate.word = written_form(database, candidate.term, candidate.word, analyzer, language);
   }
-  return out;
+  return found;
+}
+
+std::string written_form(const Xapian::Database& database, const std::string& term, const std::string& form,
+                         analysis::Analyzer& analyzer, std::string_view language) {
+  auto posting = database.postlist_begin(term);
+  if (posting == database.postlist_end(term)) return form;
+  const Article article = store::decode_record(database.get_document(*posting).get_data());
+  const std::string_view lang = article.lang.empty() ? language : std::string_view(article.lang);
+  // The most frequent normalized word of that form in the article (the first such, on a tie).
+  std::vector<std::pair<std::string, unsigned>> words;
+  std::vector<analysis::Token> tokens;
+  for (const std::string* text :
+       {&article.title, &article.dateline, &article.body, &article.source, &article.byline}) {
+    tokens.clear();
+    analyzer.tokenize(*text, tokens);
+    for (const auto& token : tokens) {
+      if (analyzer.index_form(token, lang) != form) continue;
+      auto same =
+          std::find_if(words.begin(), words.end(), [&](const auto& w) { return w.first == token.term; });
+      if (same == words.end()) {
+        words.emplace_back(token.term, 1U);
+      } else {
+        ++same->second;
+      }
+    }
+  }
+  auto best = std::max_element(words.begin(), words.end(),
+                               [](const auto& a, const auto& b) { return a.second < b.second; });
+  return best == words.end() ? form : best->first;
 }
 
 Xapian::doccount count_matches(const Xapian::Database& database, const Xapian::Query& query,

@@ -20,18 +20,26 @@ namespace newsdig::query {
 unsigned edit_distance(std::u32string_view a, std::u32string_view b, unsigned limit);
 
 struct SpellingCandidate {
-  std::string word;
-  Xapian::doccount frequency = 0;  // articles holding it
+  std::string word;                // as the articles write it (normalized): what a user is offered
+  std::string term;                // the index term (a stem) it stands for
+  Xapian::doccount frequency = 0;  // articles holding the term
   unsigned distance = 0;
 };
 
-// Words the database holds under the free-text `prefix` (empty: all text) that start with the same letter
-// as `word` (normalized), lie within edit distance 1 (words of up to 4 letters) or 2, and do not share
-// its stem in `language` (they would find the same articles). Closest first, then most frequent; at most
-// `limit`. Words shorter than 3 letters, or with digits, get none.
+// Stems the database holds under the free-text `prefix` (empty: all text) that start with the same letter
+// as `word` (normalized) and lie within edit distance 1 (words of up to 4 letters) or 2 of the word or of
+// its stem in `language`, but not that stem itself. Closest first, then most frequent; at most `limit`,
+// each offered as the word an article holding it writes most (written_form). Words shorter than 3
+// letters, or with digits, get none.
 std::vector<SpellingCandidate> spelling_candidates(const Xapian::Database& database, std::string_view prefix,
                                                    std::string_view word, analysis::Analyzer& analyzer,
                                                    std::string_view language, std::size_t limit);
+
+// A word to show for the index term `term` whose index form is `form`: the normalized word of that form
+// that the first article holding the term writes most often ("sanctions" for the stem "sanction"), or
+// `form` itself when no article holds it.
+std::string written_form(const Xapian::Database& database, const std::string& term, const std::string& form,
+                         analysis::Analyzer& analyzer, std::string_view language);
 
 // How many articles `query` matches, exactly up to `at_least`, estimated above.
 Xapian::doccount count_matches(const Xapian::Database& database, const Xapian::Query& query,

@@ -13,8 +13,7 @@ using Xapian::Query;
 
 struct Classified {
   TextArea area;
-  std::string value;
-  bool stem;
+  std::string value;  // the index form: a stem, or a word that has none
 };
 
 bool is_upper_ascii(char c) {
@@ -32,13 +31,8 @@ std::optional<TextArea> area_of_field(std::string_view field_name) {
 // A term of a free-text field (or of the all-text words), split into area, value and whether it is a
 // stem; nothing for boolean and unknown terms.
 std::optional<Classified> classify(std::string_view term) {
-  bool stem = false;
-  if (term.size() > 1 && term.substr(0, schema::prefix::kStem.size()) == schema::prefix::kStem) {
-    stem = true;
-    term.remove_prefix(schema::prefix::kStem.size());
-  }
   if (term.empty()) return std::nullopt;
-  if (!is_upper_ascii(term.front())) return Classified{TextArea::AllText, std::string(term), stem};
+  if (!is_upper_ascii(term.front())) return Classified{TextArea::AllText, std::string(term)};
   const schema::Field* best = nullptr;
   for (const auto& field : schema::kFields) {
     if (field.kind != schema::FieldKind::FreeText || field.prefix.empty()) continue;
@@ -51,7 +45,7 @@ std::optional<Classified> classify(std::string_view term) {
   std::string_view value = term.substr(best->prefix.size());
   if (best->prefix.size() > 1 && !value.empty() && value.front() == ':') value.remove_prefix(1);
   if (value.empty() || is_upper_ascii(value.front())) return std::nullopt;
-  return Classified{*area, std::string(value), stem};
+  return Classified{*area, std::string(value)};
 }
 
 std::string leaf_term(const Query& query) {
@@ -111,16 +105,14 @@ class Collector {
   void add_word(const std::string& term) {
     auto classified = classify(term);
     if (!classified) return;
-    QueryWord word{classified->area, std::move(classified->value), classified->stem, term};
-    auto same = [&](const QueryWord& other) {
-      return other.area == word.area && other.stem == word.stem && other.term == word.term;
-    };
+    QueryWord word{classified->area, std::move(classified->value), term};
+    auto same = [&](const QueryWord& other) { return other.area == word.area && other.term == word.term; };
     if (std::none_of(terms_.words.begin(), terms_.words.end(), same)) terms_.words.push_back(std::move(word));
   }
 
   void add_wildcard(const std::string& pattern) {
     auto classified = classify(pattern);
-    if (!classified || classified->stem) return;
+    if (!classified) return;
     terms_.wildcards.push_back({classified->area, std::move(classified->value)});
   }
 
@@ -139,7 +131,7 @@ class Collector {
     bool exact = !window || *window <= raw.size();
     for (const auto& term : raw) {
       auto classified = classify(term);
-      if (!classified || classified->stem || (!phrase.terms.empty() && classified->area != phrase.area)) {
+      if (!classified || (!phrase.terms.empty() && classified->area != phrase.area)) {
         exact = false;
         break;
       }

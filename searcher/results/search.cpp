@@ -165,8 +165,8 @@ class RecencySource : public Xapian::ValuePostingSource {
   long newest_ = 0;
 };
 
-// Accepts the stems of the all-text terms (Z + a lower-case or non-ASCII first byte) that the query does
-// not already have.
+// Accepts the all-text stems that the query does not already have, but numbers and other words with
+// digits (they have no stem, and a year or a figure shared by the top articles says little about the topic).
 class StemDecider : public Xapian::ExpandDecider {
  public:
   explicit StemDecider(const Xapian::Query& query)
@@ -174,10 +174,9 @@ class StemDecider : public Xapian::ExpandDecider {
     std::sort(query_terms_.begin(), query_terms_.end());
   }
   bool operator()(const std::string& term) const override {
-    if (term.size() < 2 || term.front() != schema::prefix::kStem.front()) return false;
-    auto first = static_cast<unsigned char>(term[1]);
-    if (first >= 'A' && first <= 'Z') return false;  // a field's stems (ZS..., ZXSRC...)
-    if (is_stopword_stem(std::string_view(term).substr(1), "en")) return false;
+    const auto stem = schema::all_text_stem(term);
+    if (!stem || is_stopword_stem(*stem, "en")) return false;
+    if (std::any_of(stem->begin(), stem->end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
     return !std::binary_search(query_terms_.begin(), query_terms_.end(), term);
   }
 
@@ -190,10 +189,8 @@ bool is_stopword_term(const Xapian::Query& query, std::string_view language) {
   auto it = query.get_terms_begin();
   if (it == query.get_terms_end()) return false;
   const std::string term = *it;
-  if (term.size() < 2 || term.front() != schema::prefix::kStem.front()) return false;
-  auto first = static_cast<unsigned char>(term[1]);
-  if (first >= 'A' && first <= 'Z') return false;  // a field's stem
-  return is_stopword_stem(std::string_view(term).substr(1), language);
+  const auto stem = schema::all_text_stem(term);
+  return stem && is_stopword_stem(*stem, language);
 }
 
 // The query with stopword stems dropped from its OR-ed lists, where something else is left in the list.

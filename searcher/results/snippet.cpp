@@ -129,22 +129,19 @@ struct SnippetMaker::Impl {
   analysis::Analyzer analyzer;
   std::map<std::string, analysis::SentenceSplitter, std::less<>> splitters;
   using StemCache = std::unordered_map<std::string, std::string>;
-  std::map<std::string, StemCache, std::less<>> stems;                    // per language
-  std::unordered_map<std::string, std::vector<std::size_t>> exact_units;  // word or phrase's first word
-  std::unordered_map<std::string, std::vector<std::size_t>> stem_units;
+  std::map<std::string, StemCache, std::less<>> stems;  // per language
+  // Units by the index form of their word (a phrase: of its first word).
+  std::unordered_map<std::string, std::vector<std::size_t>> form_units;
   std::vector<std::size_t> wildcard_units;
   // The cheap reading (scan): which units a paragraph's plain ASCII words show.
   struct Prefilter {
     bool usable = false;                                              // false: every text is analysed
-    std::unordered_map<std::string, std::vector<std::size_t>> words;  // exact words, phrases' first words
     std::vector<std::pair<std::string, std::size_t>> prefixes;        // wildcard prefixes
-    std::unordered_map<std::string, std::vector<std::size_t>> stems;  // English stems
-    std::vector<std::string> stem_starts;                             // each stem less its last two letters
-    std::vector<std::pair<std::string, std::size_t>> substrings;      // terms of other characters: anywhere
-    std::array<bool, 256> first_bytes{};  // first letters of the words, prefixes and stem starts above
+    std::unordered_map<std::string, std::vector<std::size_t>> stems;  // English index forms
+    std::vector<std::string> stem_starts;                             // each form less its last two letters
+    std::array<bool, 256> first_bytes{};  // first letters of the prefixes and stem starts above
   } prefilter;
   std::vector<analysis::Token> tokens;
-  std::string lowered;
   std::string scratch;
   std::vector<bool> seen;
 
@@ -153,8 +150,7 @@ struct SnippetMaker::Impl {
     terms = std::move(query_terms);
     language = std::move(default_language);
     units.clear();
-    exact_units.clear();
-    stem_units.clear();
+    form_units.clear();
     // A long batch run must not grow the stem caches without end: they are cheap to refill.
     for (auto& [lang, cache] : stems) {
       if (cache.size() > kMaxCachedStems) cache.clear();
@@ -167,7 +163,7 @@ struct SnippetMaker::Impl {
     };
     for (std::size_t i = 0; i < terms.words.size(); ++i) {
       const auto& word = terms.words[i];
-      bool stop = word.stem ? is_stopword_stem(word.term, language) : is_stopword(word.term, language);
+      bool stop = is_stopword_stem(word.term, language);
       units.push_back({UnitKind::Word, i, word.area, weight(word.index_term), stop});
     }
     for (std::size_t i = 0; i < terms.phrases.size(); ++i) {
@@ -181,10 +177,9 @@ struct SnippetMaker::Impl {
     for (std::size_t u = 0; u < units.size(); ++u) {
       const Unit& unit = units[u];
       if (unit.kind == UnitKind::Word) {
-        const QueryWord& word = terms.words[unit.index];
-        (word.stem ? stem_units : exact_units)[word.term].push_back(u);
+        form_units[terms.words[unit.index].term].push_back(u);
       } else if (unit.kind == UnitKind::Phrase) {
-        exact_units[terms.phrases[unit.index].terms.front()].push_back(u);
+        form_units[terms.phrases[unit.index].terms.front()].push_back(u);
       }
     }
     only_weak = std::all_of(units.begin(), units.end(), [](const Unit& unit) { return unit.weak; });
@@ -207,41 +202,22 @@ struct SnippetMaker::Impl {
       return std::all_of(text.begin(), text.end(),
                          [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     };
-    auto add_exact = [&](const std::string& term, std::size_t u) {
-      if (plain(term)) {
-        prefilter.words[term].push_back(u);
-      } else if (ascii(term) && !term.empty()) {
-        // The text may write the apostrophe as ’: only what comes before it must be there as written.
-        auto apostrophe = term.find('\'');
-        if (apostrophe == 0) {
-          prefilter.usable = false;
-        } else {
-          prefilter.substrings.emplace_back(term.substr(0, apostrophe), u);
-        }
-      } else {
-        prefilter.usable = false;  // case folding beyond ASCII cannot be checked cheaply
+    auto add_form = [&](const std::string& form, std::size_t u) {
+      if (!plain(form)) {
+        prefilter.usable = false;  // case folding beyond ASCII, apostrophes: not checked cheaply
+        return;
       }
+      prefilter.stems[form].push_back(u);
+      // An English (Porter2) stem only changes the last two letters of what it keeps of a word ("happi"
+      // of "happy", "die" of "dying"), so the word starts with the stem less those.
+      prefilter.stem_starts.push_back(form.substr(0, form.size() > 2 ? form.size() - 2 : 1));
     };
     for (std::size_t u = 0; u < units.size(); ++u) {
       const Unit& unit = units[u];
       if (!counts(unit)) continue;
       switch (unit.kind) {
-        case UnitKind::Word: {
-          const QueryWord& word = terms.words[unit.index];
-          if (!word.stem) {
-            add_exact(word.term, u);
-          } else if (plain(word.term)) {
-            prefilter.stems[word.term].push_back(u);
-            // An English (Porter2) stem only changes the last two letters of what it keeps of a word
-            // ("happi" of "happy", "die" of "dying"), so the word starts with the stem less those.
-            prefilter.stem_starts.push_back(
-                word.term.substr(0, word.term.size() > 2 ? word.term.size() - 2 : 1));
-          } else {
-            prefilter.usable = false;
-          }
-          break;
-        }
-        case UnitKind::Phrase: add_exact(terms.phrases[unit.index].terms.front(), u); break;
+        case UnitKind::Word: add_form(terms.words[unit.index].term, u); break;
+        case UnitKind::Phrase: add_form(terms.phrases[unit.index].terms.front(), u); break;
         case UnitKind::Wildcard: {
           const std::string& prefix = terms.wildcards[unit.index].prefix;
           if (ascii(prefix)) {
@@ -261,7 +237,6 @@ struct SnippetMaker::Impl {
         prefilter.first_bytes[static_cast<unsigned char>(text.front())] = true;
       }
     };
-    for (const auto& entry : prefilter.words) mark_first(entry.first);
     for (const auto& entry : prefilter.prefixes) mark_first(entry.first);
     for (const auto& start : prefilter.stem_starts) mark_first(start);
   }
@@ -282,13 +257,6 @@ struct SnippetMaker::Impl {
       seen[u] = true;
       score += units[u].weight;
     };
-    if (!prefilter.substrings.empty()) {
-      lowered.assign(text);
-      for (char& c : lowered) c = lower_ascii(c);
-      for (const auto& [substring, u] : prefilter.substrings) {
-        if (lowered.find(substring) != std::string::npos) saw(u);
-      }
-    }
     auto cache = stems.find(lang);
     if (cache == stems.end()) cache = stems.emplace(std::string(lang), StemCache()).first;
     std::size_t i = 0;
@@ -322,17 +290,19 @@ struct SnippetMaker::Impl {
           for (char& ch : scratch) ch = lower_ascii(ch);
           return scratch;
         };
-        if (!prefilter.words.empty()) {
-          if (auto found = prefilter.words.find(lowered_word()); found != prefilter.words.end()) {
-            for (std::size_t u : found->second) saw(u);
-          }
-        }
+        // A word with a digit has no stem (analysis::Token::stemmable): its index form is itself.
+        auto form = [&]() -> const std::string& {
+          const std::string& lowered_text = lowered_word();
+          if (std::any_of(word.begin(), word.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+            return lowered_text;
+          return stem(lowered_text, cache->second, lang);
+        };
         for (const auto& [prefix, u] : prefilter.prefixes) {
           if (starts_with(prefix)) saw(u);
         }
         for (const auto& start : prefilter.stem_starts) {
           if (!starts_with(start)) continue;
-          auto found = prefilter.stems.find(stem(lowered_word(), cache->second, lang));
+          auto found = prefilter.stems.find(form());
           if (found != prefilter.stems.end()) {
             for (std::size_t u : found->second) saw(u);
           }
@@ -384,9 +354,13 @@ struct SnippetMaker::Impl {
     auto cache = stems.find(lang);
     if (cache == stems.end())
       cache = stems.emplace(std::string(lang), std::unordered_map<std::string, std::string>()).first;
+    auto form_of = [&](const analysis::Token& token) -> const std::string& {
+      return token.stemmable ? stem(token.term, cache->second, lang) : token.term;
+    };
     for (std::size_t i = 0; i < text_tokens.size(); ++i) {
       const analysis::Token& token = text_tokens[i];
-      if (auto found = exact_units.find(token.term); found != exact_units.end()) {
+      const std::string& form = form_of(token);
+      if (auto found = form_units.find(form); found != form_units.end()) {
         for (std::size_t u : found->second) {
           if (!wanted(u)) continue;
           if (units[u].kind == UnitKind::Word) {
@@ -398,22 +372,16 @@ struct SnippetMaker::Impl {
           bool hit = true;
           for (std::size_t k = 1; k < words.size() && hit; ++k) {
             const auto& next = text_tokens[i + k];
-            hit = next.term == words[k] && next.position == token.position + k;
+            hit = next.position == token.position + k && form_of(next) == words[k];
           }
           if (hit) marks.push_back({token.begin, text_tokens[i + words.size() - 1].end, u});
-        }
-      }
-      if (!stem_units.empty() && token.stemmable) {
-        if (auto found = stem_units.find(stem(token.term, cache->second, lang)); found != stem_units.end()) {
-          for (std::size_t u : found->second) {
-            if (wanted(u)) marks.push_back({token.begin, token.end, u});
-          }
         }
       }
       for (std::size_t u : wildcard_units) {
         if (!wanted(u)) continue;
         const std::string& prefix = terms.wildcards[units[u].index].prefix;
-        if (token.term.compare(0, prefix.size(), prefix) == 0) marks.push_back({token.begin, token.end, u});
+        if (token.term.compare(0, prefix.size(), prefix) == 0 || form.compare(0, prefix.size(), prefix) == 0)
+          marks.push_back({token.begin, token.end, u});
       }
     }
     return marks;

@@ -14,7 +14,9 @@
 #include <vector>
 
 #include <xapian.h>
+
 #include <nlohmann/json.hpp>
+#include "common/analysis/analyzer.hpp"
 
 #include "common/schema.hpp"
 #include "tests/cli/index_support.hpp"
@@ -88,8 +90,12 @@ class Background {
 
 // Articles of the database at `db` holding the (unprefixed, lower-case) word `word`, read straight from
 // Xapian: search results group articles of one story, and these articles all tell the same one.
+// How many articles of the database at `db` hold `word` (an English word, looked up by its index form).
 inline Xapian::doccount count_with(const std::string& db, const std::string& word) {
-  return Xapian::Database(db).get_termfreq(word);
+  newsdig::analysis::Analyzer analyzer;
+  const auto tokens = analyzer.tokenize(word);
+  if (tokens.size() != 1) throw std::invalid_argument("count_with takes one word");
+  return Xapian::Database(db).get_termfreq(analyzer.index_form(tokens.front(), "en"));
 }
 
 // The unique-id terms of the database at `db` and how many articles hold each.

@@ -55,9 +55,12 @@ BOOST_AUTO_TEST_CASE(a_value_too_long_for_xapian_keeps_a_readable_head_and_a_has
   BOOST_TEST(nds::make_term(nds::prefix::kEntity, "acbel polytech inc") == "XENTacbel polytech inc");
 }
 
-BOOST_AUTO_TEST_CASE(stem_prefix_puts_z_before_the_field_prefix) {
-  BOOST_TEST(nds::stem_prefix("") == "Z");
-  BOOST_TEST(nds::stem_prefix(nds::prefix::kTitle) == "ZS");
+BOOST_AUTO_TEST_CASE(all_text_stem_tells_all_text_terms_from_field_and_boolean_terms) {
+  BOOST_TEST(nds::all_text_stem("sanction").value() == "sanction");
+  BOOST_TEST(nds::all_text_stem("2014").value() == "2014");
+  BOOST_TEST(!nds::all_text_stem(nds::make_term(nds::prefix::kTitle, "sanction")).has_value());
+  BOOST_TEST(!nds::all_text_stem(nds::make_term(nds::prefix::kPerson, "putin")).has_value());
+  BOOST_TEST(!nds::all_text_stem("").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(every_free_text_part_has_one_position_slot) {
