@@ -2,6 +2,7 @@
 // Shared by the CLI suites: running the two programs and reading their JSON Lines output.
 #include <filesystem>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,19 @@ inline std::vector<std::string> hit_ids(const std::string& jsonl) {
 inline std::set<std::string> id_set(const std::string& jsonl) {
   auto ids = hit_ids(jsonl);
   return {ids.begin(), ids.end()};
+}
+
+// corpus/ indexed once for the whole run of the suites (read-only: a suite that changes a database makes
+// its own).
+inline const std::string& corpus_db() {
+  static TempDir dir;
+  static const std::string db = [] {
+    auto path = (dir / "corpus.db").string();
+    auto result = run_index({"--db", path, corpus_dir().string()});
+    if (result.exit_code != 0) throw std::runtime_error("indexing corpus/ failed: " + result.err);
+    return path;
+  }();
+  return db;
 }
 
 inline const std::string kKyodoSeed = "corpus/seeds/000_56ec079a7a28b595.txt";

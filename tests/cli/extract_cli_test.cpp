@@ -16,18 +16,6 @@ namespace {
 
 const std::set<std::string> kBothSeeds = {kKyodoSeed, kReutersSeed};
 
-// corpus/ indexed once for the whole suite (with extraction, the default).
-const std::filesystem::path& corpus_db() {
-  static TempDir dir;
-  static const auto db = [] {
-    auto path = dir / "db";
-    auto result = run_index({"--db", path.string(), "--quiet", corpus_dir().string()});
-    BOOST_REQUIRE_MESSAGE(result.exit_code == 0, result.err);
-    return path;
-  }();
-  return db;
-}
-
 std::string first_line(const std::filesystem::path& path) {
   auto text = read_file(path);
   return text.substr(0, text.find('\n'));
@@ -63,7 +51,7 @@ BOOST_AUTO_TEST_CASE(no_extract_indexes_the_words_but_no_entities) {
 }
 
 BOOST_AUTO_TEST_CASE(person_facets_count_canonical_names_not_search_aliases) {
-  auto result = run_search({"--db", corpus_db().string(), "--format", "jsonl", "--facets", "person",
+  auto result = run_search({"--db", corpus_db(), "--format", "jsonl", "--facets", "person",
                             "--facet-values", "100", "putin"});
   BOOST_TEST(result.exit_code == 0, result.err);
   std::set<std::string> people;

@@ -10,36 +10,11 @@
 #include <boost/test/unit_test.hpp>
 
 #include "tests/cli/cli_support.hpp"
-#include "tests/support/pty_session.hpp"
+#include "tests/cli/session_support.hpp"
 
 using namespace newsdig::test;
 
 namespace {
-
-const std::string kPrompt = "newsdig> ";
-
-// The sample corpus, indexed once for the whole suite.
-const std::string& corpus_db() {
-  static TempDir dir;
-  static const std::string db = [] {
-    auto path = (dir / "corpus.db").string();
-    auto result = run_index({"--db", path, corpus_dir().string()});
-    if (result.exit_code != 0) throw std::runtime_error("indexing corpus/ failed: " + result.err);
-    return path;
-  }();
-  return db;
-}
-
-// The hit count of the last status line on `screen` ("12 hits, 1-4 | 3 ms | ..."); -1 when there is none.
-long hit_count(const std::string& screen) {
-  static const std::regex status(R"((\d+) hits?(, \d+-\d+)? \| \d+ ms \| sort)");
-  long count = -1;
-  for (auto it = std::sregex_iterator(screen.begin(), screen.end(), status); it != std::sregex_iterator();
-       ++it) {
-    count = std::stol((*it)[1].str());
-  }
-  return count;
-}
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path);
@@ -48,31 +23,6 @@ std::string read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
-// A session on a terminal of `rows` lines, its home, state and pager in `home`.
-struct Terminal {
-  explicit Terminal(const TempDir& home, unsigned short rows = 40, std::vector<std::string> extra = {})
-      : session(arguments(std::move(extra)),
-                {{"HOME", home.path().string()},
-                 {"XDG_STATE_HOME", (home / "state").string()},
-                 {"PAGER", "cat > '" + (home / "paged.txt").string() + "'"},
-                 {"TERM", "dumb"}},
-                100, rows) {}
-
-  static std::vector<std::string> arguments(std::vector<std::string> extra) {
-    std::vector<std::string> argv{search_bin().string(), "-i", "--db", corpus_db()};
-    argv.insert(argv.end(), extra.begin(), extra.end());
-    return argv;
-  }
-
-  // Types `line` and Enter; returns what it printed up to the next prompt.
-  std::string enter(const std::string& line) {
-    session.type(line + "\r");
-    return session.wait_for(kPrompt);
-  }
-
-  PtySession session;
-};
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(interactive_cli)
@@ -80,7 +30,7 @@ BOOST_AUTO_TEST_SUITE(interactive_cli)
 BOOST_AUTO_TEST_CASE(a_session_searches_pages_opens_refines_reports_bad_syntax_and_quits_with_0) {
   TempDir home;
   // 16 lines: a page holds only a few hits, so the nine articles take several pages.
-  Terminal terminal(home, 16);
+  Terminal terminal(home, corpus_db(), 16);
   BOOST_TEST(terminal.session.wait_for(kPrompt).find("articles in") != std::string::npos);
 
   std::string page = terminal.enter("*");
@@ -122,7 +72,7 @@ BOOST_AUTO_TEST_CASE(a_session_searches_pages_opens_refines_reports_bad_syntax_a
 
 BOOST_AUTO_TEST_CASE(ctrl_c_drops_the_line_being_typed_and_ctrl_d_ends_the_session_with_0) {
   TempDir home;
-  Terminal terminal(home);
+  Terminal terminal(home, corpus_db());
   terminal.session.wait_for(kPrompt);
   terminal.session.type("Putin");
   terminal.session.type("\x03");
@@ -145,7 +95,7 @@ BOOST_AUTO_TEST_CASE(ctrl_c_drops_the_line_being_typed_and_ctrl_d_ends_the_sessi
 
 BOOST_AUTO_TEST_CASE(tab_completes_field_names_and_commands) {
   TempDir home;
-  Terminal terminal(home);
+  Terminal terminal(home, corpus_db());
   terminal.session.wait_for(kPrompt);
   // The line is drawn again after a completion, prompt included: wait for the status line instead.
   terminal.session.type("titl\tKishida\r");
@@ -162,7 +112,7 @@ BOOST_AUTO_TEST_CASE(tab_completes_field_names_and_commands) {
 
 BOOST_AUTO_TEST_CASE(commands_sort_filter_like_and_report_misuse) {
   TempDir home;
-  Terminal terminal(home);
+  Terminal terminal(home, corpus_db());
   terminal.session.wait_for(kPrompt);
   std::string early = terminal.enter(":sort newest");
   BOOST_TEST(early.find("sort newest (for the next query)") != std::string::npos, early);

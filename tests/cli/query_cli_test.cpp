@@ -16,18 +16,6 @@ using namespace newsdig::test;
 
 namespace {
 
-// corpus/, indexed once for the suite.
-const std::string& corpus_db() {
-  static TempDir dir;
-  static const std::string db = [] {
-    auto path = (dir / "corpus.db").string();
-    auto result = run_index({"--db", path, corpus_dir().string()});
-    if (result.exit_code != 0) throw std::runtime_error("indexing corpus/ failed: " + result.err);
-    return path;
-  }();
-  return db;
-}
-
 // A small database written through the store with what readers and extractors hand over: entities, tags,
 // mentions. One article holds 1001 words starting with "w", more than a wildcard expands to.
 const std::string& annotated_db() {

@@ -14,17 +14,6 @@ using namespace newsdig::test;
 
 namespace {
 
-const std::string& corpus_db() {
-  static TempDir dir;
-  static const std::string db = [] {
-    auto path = (dir / "corpus.db").string();
-    auto result = run_index({"--db", path, corpus_dir().string()});
-    if (result.exit_code != 0) throw std::runtime_error("indexing corpus/ failed: " + result.err);
-    return path;
-  }();
-  return db;
-}
-
 // A small archive with dates over three months and two sources, written and indexed here.
 const std::string& archive_db() {
   static TempDir dir;

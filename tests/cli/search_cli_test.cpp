@@ -10,18 +10,6 @@ using namespace newsdig::test;
 
 namespace {
 
-// The sample corpus, indexed once for the whole suite.
-const std::string& corpus_db() {
-  static TempDir dir;
-  static const std::string db = [] {
-    auto path = (dir / "corpus.db").string();
-    auto result = run_index({"--db", path, corpus_dir().string()});
-    if (result.exit_code != 0) throw std::runtime_error("indexing corpus/ failed: " + result.err);
-    return path;
-  }();
-  return db;
-}
-
 ProcessResult search_jsonl(const std::string& query, std::vector<std::string> extra = {}) {
   // Every report, uncollapsed: story collapsing is story_cli's to test.
   std::vector<std::string> args{"--db", corpus_db(), "--format", "jsonl", "--no-collapse"};

@@ -13,26 +13,13 @@
 #include <boost/test/unit_test.hpp>
 
 #include "tests/cli/cli_support.hpp"
+#include "tests/cli/session_support.hpp"
 #include "tests/cli/shards_support.hpp"
-#include "tests/support/pty_session.hpp"
 
 namespace newsdig::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-const std::string kPrompt = "newsdig> ";
-
-// The hit count of the last status line on `screen` ("12 hits, 1-4 | 3 ms | ..."); -1 when there is none.
-long hit_count(const std::string& screen) {
-  static const std::regex status(R"((\d+) hits?(, \d+-\d+)? \| \d+ ms \| sort)");
-  long count = -1;
-  for (auto it = std::sregex_iterator(screen.begin(), screen.end(), status); it != std::sregex_iterator();
-       ++it) {
-    count = std::stol((*it)[1].str());
-  }
-  return count;
-}
 
 // The hit count one-shot search gives for `query` on `dbs`.
 long one_shot_count(const std::vector<std::string>& dbs, const std::string& query) {

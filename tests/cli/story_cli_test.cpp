@@ -12,17 +12,6 @@ using namespace newsdig::test;
 
 namespace {
 
-const std::string& corpus_db() {
-  static TempDir dir;
-  static const std::string db = [] {
-    auto path = (dir / "corpus.db").string();
-    auto result = run_index({"--db", path, corpus_dir().string()});
-    if (result.exit_code != 0) throw std::runtime_error("indexing corpus/ failed: " + result.err);
-    return path;
-  }();
-  return db;
-}
-
 nlohmann::json hit_with_id(const std::string& jsonl, const std::string& id) {
   for (const auto& line : parse_lines(jsonl)) {
     if (line.at("type") == "hit" && line.at("id") == id) return line;

@@ -8,13 +8,11 @@
 #include <boost/test/unit_test.hpp>
 
 #include "tests/cli/cli_support.hpp"
-#include "tests/support/pty_session.hpp"
+#include "tests/cli/session_support.hpp"
 
 using namespace newsdig::test;
 
 namespace {
-
-const std::string kPrompt = "newsdig> ";
 
 // A seed article as a JSON Lines record: its first line is the title, the rest the body.
 std::string seed_record(const std::string& seed, const std::string& id, const std::string& date) {
@@ -42,24 +40,6 @@ const std::string& story_db() {
   return db;
 }
 
-struct Terminal {
-  explicit Terminal(const TempDir& home)
-      : session({search_bin().string(), "-i", "--db", story_db()},
-                {{"HOME", home.path().string()},
-                 {"XDG_STATE_HOME", (home / "state").string()},
-                 {"PAGER", "cat > /dev/null"},
-                 {"TERM", "dumb"}},
-                100, 40) {}
-
-  // Types `line` and Enter; returns what it printed up to the next prompt.
-  std::string enter(const std::string& line) {
-    session.type(line + "\r");
-    return session.wait_for(kPrompt);
-  }
-
-  PtySession session;
-};
-
 bool before(const std::string& screen, const std::string& first, const std::string& second) {
   const auto a = screen.find(first);
   const auto b = screen.find(second);
@@ -72,7 +52,7 @@ BOOST_AUTO_TEST_SUITE(story_session_cli)
 
 BOOST_AUTO_TEST_CASE(story_n_lists_the_story_of_hit_n_oldest_first_and_back_returns_to_the_results) {
   TempDir home;
-  Terminal terminal(home);
+  Terminal terminal(home, story_db());
   terminal.session.wait_for(kPrompt);
 
   const std::string results = terminal.enter("Putin APEC");
@@ -95,7 +75,7 @@ BOOST_AUTO_TEST_CASE(story_n_lists_the_story_of_hit_n_oldest_first_and_back_retu
 
 BOOST_AUTO_TEST_CASE(story_and_back_misused_say_why_and_the_session_goes_on) {
   TempDir home;
-  Terminal terminal(home);
+  Terminal terminal(home, story_db());
   terminal.session.wait_for(kPrompt);
 
   BOOST_TEST(terminal.enter(":story 1").find("no query yet") != std::string::npos);
