@@ -17,6 +17,16 @@ constexpr std::uint64_t stable_hash64(std::string_view bytes) noexcept {
   return hash;
 }
 
+// splitmix64's finaliser: a bijection that spreads every input bit over the output (hash tables, MinHash).
+constexpr std::uint64_t mix64(std::uint64_t x) noexcept {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
 // 16 lower-case hex digits.
 std::string hex64(std::uint64_t value);
 

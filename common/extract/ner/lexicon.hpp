@@ -12,40 +12,27 @@
 #include <string_view>
 #include <vector>
 
+#include "common/util/hash.hpp"
+
 namespace newsdig::extract::ner {
 
 static_assert(std::endian::native == std::endian::little, "the model file is little-endian");
 
 // 64-bit FNV-1a of the bytes: the same value on every machine and build (the model stores such hashes).
 constexpr std::uint64_t hash_bytes(std::string_view bytes) noexcept {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ULL;
-  }
-  return hash;
-}
-
-// splitmix64's finalizer: spreads every input bit over the output.
-constexpr std::uint64_t mix(std::uint64_t x) noexcept {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
+  return util::stable_hash64(bytes);
 }
 
 // An order-sensitive combination of two hashes.
 constexpr std::uint64_t combine(std::uint64_t seed, std::uint64_t value) noexcept {
-  return mix(seed * 0x9e3779b97f4a7c15ULL + value + 0x632be59bd9b4e019ULL);
+  return util::mix64(seed * 0x9e3779b97f4a7c15ULL + value + 0x632be59bd9b4e019ULL);
 }
 
 // Lower case, code point by code point (ICU simple case mapping); ill-formed bytes are kept as they are.
 std::string lower_case(std::string_view word);
 
 // Open addressing over 64-bit keys (0 is stored as 1); the load stays at most one half. Keys need not be
-// hashes: slots come from mix(key).
+// hashes: slots come from util::mix64(key).
 template <class Value>
 class KeyTable {
  public:
@@ -60,7 +47,7 @@ class KeyTable {
     if ((size_ + 1) * 2 > keys_.size()) rehash(keys_.empty() ? 16 : keys_.size() * 2);
     key = key == 0 ? 1 : key;
     std::size_t mask = keys_.size() - 1;
-    std::size_t slot = static_cast<std::size_t>(mix(key)) & mask;
+    std::size_t slot = static_cast<std::size_t>(util::mix64(key)) & mask;
     while (keys_[slot] != 0 && keys_[slot] != key) slot = (slot + 1) & mask;
     if (keys_[slot] == 0) {
       keys_[slot] = key;
@@ -74,7 +61,7 @@ class KeyTable {
     if (keys_.empty()) return nullptr;
     key = key == 0 ? 1 : key;
     std::size_t mask = keys_.size() - 1;
-    std::size_t slot = static_cast<std::size_t>(mix(key)) & mask;
+    std::size_t slot = static_cast<std::size_t>(util::mix64(key)) & mask;
     while (keys_[slot] != 0) {
       if (keys_[slot] == key) return &values_[slot];
       slot = (slot + 1) & mask;

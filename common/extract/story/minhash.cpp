@@ -9,22 +9,14 @@
 namespace newsdig::extract::story {
 namespace {
 
-// splitmix64's finaliser: a bijection that spreads every input bit over the output.
-constexpr std::uint64_t mix(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
+using util::mix64;
 
 constexpr std::array<std::uint64_t, kMinHashSize> make_seeds() {
   std::array<std::uint64_t, kMinHashSize> seeds{};
   std::uint64_t state = 0x6e657773646967ULL;  // "newsdig"
   for (auto& seed : seeds) {
     state += 0x9e3779b97f4a7c15ULL;
-    seed = mix(state);
+    seed = mix64(state);
   }
   return seeds;
 }
@@ -62,8 +54,9 @@ std::optional<MinHash> minhash(std::string_view text) {
   result.fill(std::numeric_limits<std::uint64_t>::max());
   for (std::size_t i = 0; i + kShingleWords <= words.size(); ++i) {
     std::uint64_t shingle = 0;
-    for (std::size_t k = 0; k < kShingleWords; ++k) shingle = mix(shingle ^ words[i + k]);
-    for (std::size_t h = 0; h < kMinHashSize; ++h) result[h] = std::min(result[h], mix(shingle ^ kSeeds[h]));
+    for (std::size_t k = 0; k < kShingleWords; ++k) shingle = mix64(shingle ^ words[i + k]);
+    for (std::size_t h = 0; h < kMinHashSize; ++h)
+      result[h] = std::min(result[h], mix64(shingle ^ kSeeds[h]));
   }
   return result;
 }
@@ -78,8 +71,8 @@ double estimated_jaccard(const MinHash& a, const MinHash& b) {
 std::array<std::uint64_t, kBands> band_keys(const MinHash& fingerprint) {
   std::array<std::uint64_t, kBands> keys{};
   for (std::size_t band = 0; band < kBands; ++band) {
-    std::uint64_t key = mix(band + 1);
-    for (std::size_t row = 0; row < kBandRows; ++row) key = mix(key ^ fingerprint[band * kBandRows + row]);
+    std::uint64_t key = mix64(band + 1);
+    for (std::size_t row = 0; row < kBandRows; ++row) key = mix64(key ^ fingerprint[band * kBandRows + row]);
     keys[band] = key;
   }
   return keys;
