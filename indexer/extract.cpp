@@ -123,14 +123,7 @@ int extract_articles(const Options& options, std::istream& in, std::ostream& out
     }
   }
   out.flush();
-  InputTotals totals;
-  const auto stats = feed.stats();
-  totals.input_bytes = feed.bytes_consumed();
-  totals.containers = stats.containers;
-  totals.hidden_ignored = stats.walk.hidden_ignored + stats.hidden_members;
-  totals.glob_ignored = stats.walk.glob_ignored + stats.glob_members;
-  totals.special_ignored = stats.walk.special_ignored;
-  report.print_summary("", totals);
+  report.print_summary("", input_totals(feed));
   return report.skipped_count() == 0 ? kExitOk : kExitSkipped;
 }
 

@@ -405,12 +405,18 @@ void run_pipeline(const std::vector<std::string>& paths, std::istream& standard_
   });
 
   shards.finish();
+  totals = input_totals(feed);
+}
+
+InputTotals input_totals(const sources::Feed& feed) {
+  InputTotals totals;
   const auto stats = feed.stats();
   totals.input_bytes = feed.bytes_consumed();
   totals.containers = stats.containers;
   totals.hidden_ignored = stats.walk.hidden_ignored + stats.hidden_members;
   totals.glob_ignored = stats.walk.glob_ignored + stats.glob_members;
   totals.special_ignored = stats.walk.special_ignored;
+  return totals;
 }
 
 }  // namespace newsdig::indexer

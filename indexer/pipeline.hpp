@@ -106,4 +106,7 @@ void run_pipeline(const std::vector<std::string>& paths, std::istream& standard_
                   const PipelineSettings& settings, const std::vector<store::Writer*>& writers,
                   Report& report, InputTotals& totals);
 
+// What `feed`'s inputs amounted to once read: bytes, containers, and the files and members left out.
+InputTotals input_totals(const sources::Feed& feed);
+
 }  // namespace newsdig::indexer
