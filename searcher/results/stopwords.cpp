@@ -48,11 +48,6 @@ const std::vector<std::string>& english_stems() {
 
 }  // namespace
 
-bool is_stopword(std::string_view word, std::string_view language) {
-  return is_english(language) &&
-         std::find(std::begin(kEnglish), std::end(kEnglish), word) != std::end(kEnglish);
-}
-
 bool is_stopword_stem(std::string_view stem, std::string_view language) {
   if (!is_english(language)) return false;
   const auto& stems = english_stems();

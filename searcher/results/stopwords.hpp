@@ -5,11 +5,8 @@
 
 namespace newsdig::results {
 
-// True when `word` (a normalized, unstemmed word) is a stopword of `language` (ISO 639-1). Only English
-// has a list; every word of other languages is false.
-bool is_stopword(std::string_view word, std::string_view language);
-
-// True when `stem` is the English stem of a stopword (the Z terms the query parser makes for them).
+// True when `stem` is the English stem of a stopword (the terms the query parser makes for them), for
+// `language` English (ISO 639-1); every stem of other languages is false: only English has a list.
 bool is_stopword_stem(std::string_view stem, std::string_view language);
 
 }  // namespace newsdig::results
