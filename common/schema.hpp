@@ -3,7 +3,7 @@
 // both term generation (common/store/document_builder) and query parsing (searcher/query), and the
 // schema version stored in each database. No prefix literal lives anywhere else.
 //
-// Document layout (schema version 3)
+// Document layout (schema version 4)
 //   terms
 //     Q<id>                 unique id (boolean); replace_document() keys on it
 //     <stem>                the index form of every word of title, dateline and body: its Snowball stem in
@@ -33,7 +33,7 @@
 //   positions: fields in kPositionOrder; title from 0, each later field starting kFieldPositionGap after
 //     the previous one ends, so no phrase ever spans two fields
 //   values: see Slot
-//   data: the stored record, a JSON object (common/store/record.hpp documents its keys)
+//   data: the stored record, binary and zstd-compressed (common/store/record.hpp documents its layout)
 //   metadata: kSchemaVersionKey -> kSchemaVersion as decimal text
 #include <array>
 #include <cstdint>
@@ -47,7 +47,7 @@
 namespace newsdig::schema {
 
 // Bump whenever terms, slots or the record change meaning; the searcher refuses other versions.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 inline constexpr std::string_view kSchemaVersionKey = "newsdig.schema_version";
 
 // The file Xapian looks for in a directory to open it as a stub database (a sharded database lists its
