@@ -12,10 +12,10 @@
 namespace newsdig::store {
 namespace {
 
-// The zstd level: chosen on the Reuters financial archive (scripts/bench-index), where level 9 makes
-// records 11% smaller than level 3 for 1.6 times the compression time, spent on the indexer's worker
-// threads, while decompression speed does not depend on the level.
-constexpr int kCompressionLevel = 9;
+// The zstd level. Measured on 20,000 Reuters-21578 records (1.1 KB each before compression): level 3
+// keeps 0.614 of the bytes and compresses 78 MB/s; level 9 0.606 at 52 MB/s; level 19 0.599 at 12 MB/s.
+// Decompression runs at about 430 MB/s at every level, against 190 MB/s for zlib (which keeps 0.584).
+constexpr int kCompressionLevel = 3;
 
 // A record larger than this is refused as damaged rather than allocated (articles are far smaller:
 // the indexer's --max-article-bytes default is 8 MB).

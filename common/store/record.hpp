@@ -2,7 +2,7 @@
 // The stored record: what the searcher shows of a hit, kept as the Xapian document data.
 //
 // Every hit of every search reads one, so it is made to be read fast: a binary layout compressed with
-// zstd, which decompresses several times faster than the zlib Xapian would otherwise apply to the data
+// zstd, which decompresses about twice as fast as the zlib Xapian would otherwise apply to the data
 // (zstd's output does not deflate further, so Xapian stores it as it is). Measured on the Reuters
 // financial archive, reading and decoding the JSON records of version 2 took half the time of a top-10
 // search without snippets.
