@@ -2,12 +2,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 #include <utility>
 
 #include <fmt/format.h>
 
+#include "common/analysis/analyzer.hpp"
+#include "common/analysis/sentences.hpp"
+#include "common/extract/story/lead.hpp"
 #include "common/schema.hpp"
 #include "common/store/document_builder.hpp"
+#include "common/store/record.hpp"
 #include "common/util/hash.hpp"
 
 namespace newsdig::indexer::story {
@@ -48,6 +53,22 @@ struct Prepared {
   std::string id_term;
 };
 
+// The language code of a built document (its lang term): the article's own, else the indexer's default.
+std::string document_language(const Xapian::Document& document) {
+  auto it = document.termlist_begin();
+  it.skip_to(std::string(schema::prefix::kLang));
+  if (it != document.termlist_end() && has_prefix(*it, schema::prefix::kLang)) {
+    return (*it).substr(schema::prefix::kLang.size());
+  }
+  return {};
+}
+
+analysis::SentenceOptions lead_sentence_options() {
+  analysis::SentenceOptions options;
+  options.line_breaks = analysis::LineBreaks::Wrapped;
+  return options;
+}
+
 }  // namespace
 
 StoryFeatures document_features(const Xapian::Document& document, std::string id) {
@@ -84,7 +105,7 @@ std::string new_story_key(std::string_view id) {
 }
 
 StoryStage::StoryStage(StorySettings settings, std::optional<Xapian::Database> existing)
-    : settings_(std::move(settings)), database_(std::move(existing)) {
+    : settings_(std::move(settings)), database_(std::move(existing)), sentences_(lead_sentence_options()) {
   if (database_) {
     database_documents_ = static_cast<double>(database_->get_doccount());
     if (database_documents_ == 0) database_.reset();
@@ -95,6 +116,10 @@ std::any StoryStage::prepare(const Article& article, const Xapian::Document& doc
   Prepared prepared;
   prepared.features = document_features(document, article.id);
   prepared.features.fingerprint = extract::story::minhash(article.title + "\n" + article.body);
+  // One analyzer and sentence splitter per worker thread: neither is thread-safe.
+  thread_local analysis::Analyzer analyzer;
+  thread_local analysis::SentenceSplitter sentences(lead_sentence_options());
+  extract::story::add_lead(article, document_language(document), analyzer, sentences, prepared.features);
   prepared.id_term = store::id_term(article.id);
   return prepared;
 }
@@ -134,7 +159,10 @@ const Profile& StoryStage::fresh_profile(Member& member) {
     member.profile = make_profile(
         member.features, [this](std::string_view t) { return idf(t); }, settings_.profile);
     member.profile_documents = documents();
-    if (member.profile_documents >= kStableDocuments) member.features.terms = {};
+    if (member.profile_documents >= kStableDocuments) {
+      member.features.terms = {};
+      member.features.lead_terms = {};
+    }
   }
   return member.profile;
 }
@@ -227,6 +255,13 @@ const StoryStage::Member& StoryStage::database_member(Xapian::docid docid) {
   }
   Member member;
   member.features = document_features(document, id);
+  try {
+    const Article stored = store::decode_record(document.get_data());
+    extract::story::add_lead(stored, stored.lang, analyzer_, sentences_, member.features);
+  } catch (const std::runtime_error&) {
+    // A record of another version (a database written before the record changed): compared without its
+    // lead, as a reindex would not be.
+  }
   member.profile = make_profile(
       member.features, [this](std::string_view t) { return idf(t); }, settings_.profile);
   member.story = document.get_value(schema::slot_number(schema::Slot::Story));
@@ -283,7 +318,10 @@ void StoryStage::remember(StoryFeatures features, Profile profile, const std::st
   member.profile_documents = documents();
   // Past this many documents idf has settled and the profile is never remade: the raw terms are not kept
   // (most of a member's memory, and of the time freeing 20,000 of them takes).
-  if (member.profile_documents >= kStableDocuments) member.features.terms = {};
+  if (member.profile_documents >= kStableDocuments) {
+    member.features.terms = {};
+    member.features.lead_terms = {};
+  }
   member.story = key;
   recent_.push_back(std::move(member));
   while (recent_.size() > settings_.memory) {

@@ -19,6 +19,8 @@
 
 #include <xapian.h>
 
+#include "common/analysis/analyzer.hpp"
+#include "common/analysis/sentences.hpp"
 #include "common/extract/story/similarity.hpp"
 #include "indexer/pipeline.hpp"
 
@@ -114,6 +116,8 @@ class StoryStage final : public DocumentHook {
   std::unordered_map<std::string, std::vector<std::size_t>> stories_;   // story key -> members
   std::unordered_map<Xapian::docid, Member> database_members_;          // cache
   std::vector<std::uint32_t> shared_counts_;  // find_in_memory's count per member; all 0 between calls
+  analysis::Analyzer analyzer_;               // the leads of the database's articles
+  analysis::SentenceSplitter sentences_;
   StoryStats stats_;
 };
 

@@ -65,7 +65,10 @@ Profile make_profile(const StoryFeatures& features, const std::function<double(s
   for (const auto& [term, wdf] : features.terms) {
     if (stop_stem(term)) continue;
     const double tf = 1.0 + std::log(static_cast<double>(std::max(1U, wdf)));
-    const double weight = tf * idf(term) * entity_boost(term, settings);
+    double weight = tf * idf(term) * entity_boost(term, settings);
+    if (std::binary_search(features.lead_terms.begin(), features.lead_terms.end(), term)) {
+      weight *= settings.lead_boost;
+    }
     if (weight > 0) profile.push_back({term, weight});
   }
   auto better = [](const WeightedTerm& x, const WeightedTerm& y) {
@@ -128,6 +131,15 @@ double date_factor(const StoryFeatures& a, const StoryFeatures& b, const ScoreSe
   return 1.0;
 }
 
+bool people_conflict(const StoryFeatures& a, const StoryFeatures& b) {
+  auto names_someone_unnamed = [](const StoryFeatures& x, const StoryFeatures& y) {
+    return std::any_of(x.lead_people.begin(), x.lead_people.end(), [&](std::uint64_t person) {
+      return !std::binary_search(y.named_people.begin(), y.named_people.end(), person);
+    });
+  };
+  return names_someone_unnamed(a, b) && names_someone_unnamed(b, a);
+}
+
 double same_story_score(const StoryFeatures& a, const Profile& pa, const StoryFeatures& b, const Profile& pb,
                         const ScoreSettings& settings) {
   const double dates = date_factor(a, b, settings);
@@ -136,7 +148,8 @@ double same_story_score(const StoryFeatures& a, const Profile& pa, const StoryFe
       estimated_jaccard(*a.fingerprint, *b.fingerprint) >= settings.near_duplicate) {
     return 1.0;
   }
-  return cosine(pa, pb) * dates;
+  const double people = people_conflict(a, b) ? settings.people_conflict : 1.0;
+  return cosine(pa, pb) * dates * people;
 }
 
 long days_from_civil(int year, unsigned month, unsigned day) {

@@ -2,6 +2,7 @@
 // Whether two articles report the same story: the features compared (distinctive stems, named entities,
 // publication and mentioned dates, a near-duplicate fingerprint), their weighting into a profile, and the
 // score. Pure functions over terms as common/schema.hpp spells them; no Xapian, no I/O.
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -22,6 +23,13 @@ struct StoryFeatures {
                                                         // typed entity terms (XPER, XORG, XPLACE, XMISC)
                                                         // counting 1, sorted by term
   std::optional<MinHash> fingerprint;                   // of title and body, when known
+  // The lead (lead.hpp): all-text terms of the title and the body's first sentence, sorted, unique; the
+  // people the lead names, as stable hashes of their surnames' all-text terms; and what the article can be
+  // said to mention of people: hashes of the all-text terms of every word of every person it names and of
+  // the lead. Sorted, unique; empty when unknown.
+  std::vector<std::string> lead_terms;
+  std::vector<std::uint64_t> lead_people;
+  std::vector<std::uint64_t> named_people;
 };
 
 struct WeightedTerm {
@@ -37,10 +45,12 @@ struct ProfileSettings {
   double org_boost = 2.0;
   double place_boost = 1.0;  // ...big places less: many stories happen in Washington
   double misc_boost = 1.5;
+  double lead_boost = 1.5;  // a term of the lead weighs this much more (the lead names the event)
 };
 
-// Weights each term (1 + ln wdf) x idf(term) x its entity boost and keeps the top_terms best (ties by
-// term, so the result is deterministic). English function words and news boilerplate ("said") are left out.
+// Weights each term (1 + ln wdf) x idf(term) x its entity boost (x lead_boost in the lead) and keeps the
+// top_terms best (ties by term, so the result is deterministic). English function words and news boilerplate
+// ("said") are left out.
 Profile make_profile(const StoryFeatures& features, const std::function<double(std::string_view)>& idf,
                      const ProfileSettings& settings);
 
@@ -48,11 +58,16 @@ Profile make_profile(const StoryFeatures& features, const std::function<double(s
 double cosine(const Profile& a, const Profile& b);
 
 struct ScoreSettings {
-  double window_days = 3;       // dated articles further apart than this never share a story
-  double near_duplicate = 0.5;  // estimated shingle Jaccard from which two texts are copies (score 1)
-  double days_disjoint = 0.5;   // factor when neither is dated and no whole dates they mention are near
-  double years_disjoint = 1.0;  // factor when neither is dated and the years they mention differ
+  double window_days = 3;        // dated articles further apart than this never share a story
+  double near_duplicate = 0.5;   // estimated shingle Jaccard from which two texts are copies (score 1)
+  double days_disjoint = 0.5;    // factor when neither is dated and no whole dates they mention are near
+  double years_disjoint = 1.0;   // factor when neither is dated and the years they mention differ
+  double people_conflict = 0.5;  // factor when each names in its lead a person the other never names
 };
+
+// True when each of a and b names in its lead a person the other never names (two fights of one boxer
+// against different opponents, two players of one team arrested): reports of different events of one kind.
+bool people_conflict(const StoryFeatures& a, const StoryFeatures& b);
 
 // How far dates allow two articles to be one story: 0 (never) to 1. Both dated: 1 within the window, else
 // 0. Otherwise, when both mention whole dates, 1 if two of them lie within the window, else days_disjoint;
@@ -60,7 +75,7 @@ struct ScoreSettings {
 double date_factor(const StoryFeatures& a, const StoryFeatures& b, const ScoreSettings& settings);
 
 // The evidence that a and b report the same story, 0 to 1: 1 for near-duplicate copies within the date
-// window, else the cosine of their profiles times date_factor.
+// window, else the cosine of their profiles times date_factor, times people_conflict when they conflict.
 double same_story_score(const StoryFeatures& a, const Profile& pa, const StoryFeatures& b, const Profile& pb,
                         const ScoreSettings& settings);
 

@@ -1,0 +1,91 @@
+#include "common/extract/story/lead.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/analysis/fold.hpp"
+#include "common/util/hash.hpp"
+#include "common/util/text.hpp"
+
+namespace newsdig::extract::story {
+namespace {
+
+// Only the body's first paragraph is split into sentences, and only this much of it: a first sentence is
+// shorter, and a paragraph without any sentence end (a list, a table) should not cost more.
+constexpr std::size_t kFirstParagraphBytes = 1000;
+
+std::vector<std::string> split_words(std::string_view key) {
+  std::vector<std::string> words;
+  std::size_t start = 0;
+  while (start < key.size()) {
+    std::size_t end = key.find(' ', start);
+    if (end == std::string_view::npos) end = key.size();
+    if (end > start) words.emplace_back(key.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+template <typename T>
+void sort_unique(std::vector<T>& values) {
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+}
+
+}  // namespace
+
+void add_lead(const Article& article, std::string_view language, analysis::Analyzer& analyzer,
+              analysis::SentenceSplitter& sentences, StoryFeatures& features) {
+  std::vector<analysis::Token> tokens;
+  analyzer.tokenize(article.title, tokens);
+  const std::string paragraph = util::utf8_prefix(
+      std::string_view(article.body).substr(0, article.body.find("\n\n")), kFirstParagraphBytes);
+  const auto spans = sentences.split(paragraph);
+  if (!spans.empty()) {
+    analyzer.tokenize(
+        std::string_view(paragraph).substr(spans.front().begin, spans.front().end - spans.front().begin),
+        tokens);
+  }
+
+  // The lead's words as entity keys spell them (folded), each with its all-text term: an index form is the
+  // all-text term itself, as common/store/document_builder adds it.
+  std::vector<std::pair<std::string, std::string>> words;  // folded word -> all-text term
+  words.reserve(tokens.size());
+  features.lead_terms.clear();
+  for (const auto& token : tokens) {
+    std::string term = analyzer.index_form(token, language);
+    words.emplace_back(analysis::fold_key(token.term), term);
+    features.lead_terms.push_back(std::move(term));
+  }
+  std::sort(words.begin(), words.end());
+  sort_unique(features.lead_terms);
+
+  features.lead_people.clear();
+  features.named_people.clear();
+  for (const auto& term : features.lead_terms) features.named_people.push_back(util::stable_hash64(term));
+  std::vector<analysis::Token> name_tokens;
+  for (const auto& entity : article.entities) {
+    if (entity.type != EntityType::Person) continue;
+    name_tokens.clear();
+    analyzer.tokenize(entity.name, name_tokens);
+    for (const auto& token : name_tokens) {
+      features.named_people.push_back(util::stable_hash64(analyzer.index_form(token, language)));
+    }
+    // Named in the lead when every word of its key is a word of the lead; known there by its last word.
+    const auto key_words = split_words(entity.key);
+    if (key_words.empty()) continue;
+    auto in_lead = [&](const std::string& word) {
+      auto it = std::lower_bound(words.begin(), words.end(), std::make_pair(word, std::string()));
+      return it != words.end() && it->first == word ? &it->second : nullptr;
+    };
+    if (!std::all_of(key_words.begin(), key_words.end(), in_lead)) continue;
+    features.lead_people.push_back(util::stable_hash64(*in_lead(key_words.back())));
+  }
+  sort_unique(features.lead_people);
+  sort_unique(features.named_people);
+}
+
+}  // namespace newsdig::extract::story
