@@ -20,7 +20,7 @@
 //     XTOPIC<v> XEXCH<v>    tags the input files the article under (boolean): topic:, exchange:
 //     XPER<k> XORG<k> XPLACE<k> XMISC<k>  entities by folded key, and tags of those kinds (boolean):
 //                           person:, org:, place:, misc:
-//     XENT<k>               every entity of any kind (boolean): entity:
+//                           entity: has no terms of its own (since schema 4): it searches these four
 //     XMENT<v>              dates the article talks about, at the value's granularity and every coarser
 //                           one: 2014-09-21 gives XMENT2014-09-21, XMENT2014-09, XMENT2014 (boolean):
 //                           mentions:
@@ -80,7 +80,6 @@ inline constexpr std::string_view kPerson = "XPER";
 inline constexpr std::string_view kOrg = "XORG";
 inline constexpr std::string_view kPlace = "XPLACE";
 inline constexpr std::string_view kMisc = "XMISC";
-inline constexpr std::string_view kEntity = "XENT";
 inline constexpr std::string_view kMentions = "XMENT";
 inline constexpr std::string_view kStory = "XSTORY";
 inline constexpr std::string_view kInput = "XIN";
@@ -150,7 +149,7 @@ inline constexpr std::array kFields = {
     Field{"org", prefix::kOrg, FieldKind::Boolean, ArticlePart::Entities, "organisation named (APEC)"},
     Field{"place", prefix::kPlace, FieldKind::Boolean, ArticlePart::Entities, "place named (Beijing)"},
     Field{"misc", prefix::kMisc, FieldKind::Boolean, ArticlePart::Entities, "other name (Olympics)"},
-    Field{"entity", prefix::kEntity, FieldKind::Boolean, ArticlePart::Entities, "a name of any kind"},
+    Field{"entity", {}, FieldKind::Boolean, ArticlePart::Entities, "a name of any kind"},
     Field{"mentions", prefix::kMentions, FieldKind::Boolean, ArticlePart::Mentions,
           "a date the article talks about (2014-11)"},
     Field{"story", prefix::kStory, FieldKind::Boolean, ArticlePart::Story,
@@ -167,6 +166,11 @@ constexpr std::string_view entity_prefix(EntityType type) {
   }
   return prefix::kMisc;
 }
+// The prefixes of the four entity kinds' fields, in EntityType order. entity: (the Entities field without a
+// prefix) searches a key under each of them: the same key under a prefix of its own would double the entity
+// terms of the index.
+inline constexpr std::array kEntityPrefixes = {prefix::kPerson, prefix::kOrg, prefix::kPlace, prefix::kMisc};
+
 constexpr std::string_view entity_type_name(EntityType type) {
   switch (type) {
     case EntityType::Person: return "person";

@@ -49,7 +49,6 @@ void add_annotation_terms(Xapian::Document& document, const Article& article) {
   for (const auto& entity : article.entities) {
     if (entity.key.empty()) continue;
     document.add_boolean_term(schema::make_term(schema::entity_prefix(entity.type), entity.key));
-    document.add_boolean_term(schema::make_term(schema::prefix::kEntity, entity.key));
   }
   for (const auto& mention : article.mentions) {
     for (const auto& value : schema::mention_values(mention.value)) {

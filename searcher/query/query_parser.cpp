@@ -645,36 +645,50 @@ class Parser {
   }
 
   // Boolean terms filter without weight; their values are made exactly as the document builder makes them.
-  // Values of folded fields (tags, entities) may end in '*': every value starting so.
+  // Values of folded fields (tags, entities) may end in '*': every value starting so. entity: has no terms of
+  // its own: its key is looked up under each entity kind's prefix (schema::kEntityPrefixes), OR-ed.
   Part boolean_term(const Token& token, const FieldUse& field, const std::string& value) {
     if (value.empty()) return Part{};
     const QueryField& f = *field.field;
-    std::string term;
+    std::vector<std::string> terms;
+    std::string key;
     bool wildcard = false;
     schema::ArticlePart part_kind = f.part.value_or(schema::ArticlePart::Tag);
     switch (part_kind) {
-      case schema::ArticlePart::Id: term = store::id_term(value); break;
-      case schema::ArticlePart::Lang: term = schema::make_term(f.prefix, util::ascii_lower(value)); break;
+      case schema::ArticlePart::Id: terms.push_back(store::id_term(value)); break;
+      case schema::ArticlePart::Lang:
+        terms.push_back(schema::make_term(f.prefix, util::ascii_lower(value)));
+        break;
       default: {
         std::string_view written = value;
         wildcard = written.size() > 1 && written.back() == '*';
         if (wildcard) written.remove_suffix(1);
-        std::string key = analysis::fold_key(written);
+        key = analysis::fold_key(written);
         if (key.empty()) return Part{};
-        term = schema::make_term(f.prefix, key);
+        if (part_kind == schema::ArticlePart::Entities && f.prefix.empty()) {
+          for (std::string_view prefix : schema::kEntityPrefixes)
+            terms.push_back(schema::make_term(prefix, key));
+        } else {
+          terms.push_back(schema::make_term(f.prefix, key));
+        }
         break;
       }
     }
+    std::vector<Query> queries;
+    std::vector<std::string> shown;
+    for (const std::string& term : terms) {
+      queries.push_back(wildcard ? Query(Query::OP_WILDCARD, term, options_.wildcard_limit,
+                                         Query::WILDCARD_LIMIT_MOST_FREQUENT)
+                                 : Query(term));
+      shown.push_back(wildcard ? term + "*" : term);
+      if (wildcard) check_wildcard_breadth(token, term);
+    }
     Part part;
-    part.query = wildcard ? weightless(Query(Query::OP_WILDCARD, term, options_.wildcard_limit,
-                                             Query::WILDCARD_LIMIT_MOST_FREQUENT))
-                          : weightless(Query(term));
+    part.query = weightless(queries.size() == 1 ? queries.front()
+                                                : Query(Query::OP_OR, queries.begin(), queries.end()));
     part.filter = f.name;
-    if (wildcard) check_wildcard_breadth(token, term);
-    add_piece(
-        PieceKind::Filter, token, field, {}, {wildcard ? term + "*" : term},
-        wildcard ? "values starting with '" + term.substr(f.prefix.size()) + "'" : "exact value (filter)",
-        part.query);
+    add_piece(PieceKind::Filter, token, field, {}, std::move(shown),
+              wildcard ? "values starting with '" + key + "'" : "exact value (filter)", part.query);
     return part;
   }
 

@@ -14,8 +14,25 @@ BOOST_AUTO_TEST_CASE(field_names_and_prefixes_are_unique) {
   std::set<std::string_view> names, prefixes;
   for (const auto& field : nds::kFields) {
     BOOST_TEST(names.insert(field.name).second, "duplicate field name " << field.name);
+    if (field.prefix.empty()) {
+      // Only entity: goes without terms of its own: it searches the four entity kinds' terms.
+      BOOST_TEST(field.name == "entity");
+      BOOST_TEST((field.part == nds::ArticlePart::Entities));
+      continue;
+    }
     BOOST_TEST(prefixes.insert(field.prefix).second, "duplicate prefix " << field.prefix);
-    BOOST_TEST(!field.prefix.empty());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(entity_searches_the_prefix_of_every_entity_kind) {
+  const newsdig::EntityType types[] = {newsdig::EntityType::Person, newsdig::EntityType::Org,
+                                       newsdig::EntityType::Place, newsdig::EntityType::Misc};
+  BOOST_TEST(nds::kEntityPrefixes.size() == std::size(types));
+  for (std::size_t i = 0; i < std::size(types); ++i) {
+    BOOST_TEST(nds::kEntityPrefixes[i] == nds::entity_prefix(types[i]));
+    const auto field = nds::find_field(nds::entity_type_name(types[i]));
+    BOOST_TEST_REQUIRE(field.has_value());
+    BOOST_TEST(field->prefix == nds::kEntityPrefixes[i]);
   }
 }
 
@@ -47,12 +64,12 @@ BOOST_AUTO_TEST_CASE(a_value_too_long_for_xapian_keeps_a_readable_head_and_a_has
       "acbel polytech inc acument global technologies advanced micro devices inc amperex technology ltd "
       "amphenol corporation analog devices inc anjie insulating material co ltd asahi kasei corporation "
       "au optronics corporation austria technologie systemtechnik ag";
-  const auto term = nds::make_term(nds::prefix::kEntity, names);
+  const auto term = nds::make_term(nds::prefix::kOrg, names);
   BOOST_TEST(term.size() <= nds::kMaxTermBytes);
-  BOOST_TEST(term.rfind("XENTacbel polytech inc", 0) == 0U);
-  BOOST_TEST(term == nds::make_term(nds::prefix::kEntity, names));  // the query side gets the same term
-  BOOST_TEST(term != nds::make_term(nds::prefix::kEntity, names + " inc"));
-  BOOST_TEST(nds::make_term(nds::prefix::kEntity, "acbel polytech inc") == "XENTacbel polytech inc");
+  BOOST_TEST(term.rfind("XORGacbel polytech inc", 0) == 0U);
+  BOOST_TEST(term == nds::make_term(nds::prefix::kOrg, names));  // the query side gets the same term
+  BOOST_TEST(term != nds::make_term(nds::prefix::kOrg, names + " inc"));
+  BOOST_TEST(nds::make_term(nds::prefix::kOrg, "acbel polytech inc") == "XORGacbel polytech inc");
 }
 
 BOOST_AUTO_TEST_CASE(all_text_stem_tells_all_text_terms_from_field_and_boolean_terms) {

@@ -90,6 +90,14 @@ Query all(std::initializer_list<Query> queries) {
 Query any(std::initializer_list<Query> queries) {
   return op(Query::OP_OR, queries);
 }
+// entity: has no terms of its own: the key under each entity kind's prefix, OR-ed, as a filter.
+Query entity_filter(const std::string& key) {
+  return Query(
+      Query::OP_SCALE_WEIGHT,
+      any({Query(schema::make_term(prefix::kPerson, key)), Query(schema::make_term(prefix::kOrg, key)),
+           Query(schema::make_term(prefix::kPlace, key)), Query(schema::make_term(prefix::kMisc, key))}),
+      0.0);
+}
 Query but_not(const Query& left, const Query& right) {
   return Query(Query::OP_AND_NOT, left, right);
 }
@@ -758,8 +766,7 @@ BOOST_AUTO_TEST_CASE(entity_tag_and_body_fields_make_the_builders_terms) {
           {"person:\"Shinzo Abe\"", filter(schema::make_term(prefix::kPerson, "shinzo abe"))},
           {"person:\"SHINZO-ABE\"", filter(schema::make_term(prefix::kPerson, "shinzo abe"))},
           {"org:Kremlin", filter(schema::make_term(prefix::kOrg, "kremlin"))},
-          {"entity:(tokyo kremlin)", all({filter(schema::make_term(prefix::kEntity, "tokyo")),
-                                          filter(schema::make_term(prefix::kEntity, "kremlin"))})},
+          {"entity:(tokyo kremlin)", all({entity_filter("tokyo"), entity_filter("kremlin")})},
           {"topic:Grain", filter(schema::make_term(prefix::kTopic, "grain"))},
           {"person:shinzo*", Query(Query::OP_SCALE_WEIGHT,
                                    Query(Query::OP_WILDCARD, schema::make_term(prefix::kPerson, "shinzo"),
@@ -779,6 +786,10 @@ BOOST_AUTO_TEST_CASE(entity_tag_and_mention_fields_find_the_annotated_articles) 
           {"person:putin", {}},
           {"person:vlad*", {"kyodo-1", "reuters-5"}},
           {"entity:kremlin", {"reuters-5"}},
+          {"entity:tokyo", {"kyodo-1"}},
+          {"entity:\"Vladimir Putin\"", {"kyodo-1", "reuters-5"}},
+          {"entity:vlad*", {"kyodo-1", "reuters-5"}},
+          {"entity:kremlin -org:kremlin", {}},
           {"place:tokyo", {"kyodo-1"}},
           {"org:tokyo", {}},
           {"topic:grain", {"wire-1987"}},
