@@ -186,11 +186,16 @@ void FeatureExtractor::collect_document_words(const DocumentView& document,
         ++word.reliable_lower;
       }
     }
-    if (i < first_pass.size()) {
-      Label label = first_pass[i];
-      std::size_t slot = label == kOutside ? 0 : 1 + static_cast<std::size_t>(label_type(label));
-      ++word.first_pass[slot];
-    }
+  }
+  count_first_pass(first_pass);
+}
+
+void FeatureExtractor::count_first_pass(std::span<const Label> first_pass) {
+  for (DocumentWord& word : document_words_) word.first_pass = {};
+  for (std::size_t i = 0; i < first_pass.size() && i < tokens_.size(); ++i) {
+    Label label = first_pass[i];
+    std::size_t slot = label == kOutside ? 0 : 1 + static_cast<std::size_t>(label_type(label));
+    ++document_words_[tokens_[i].word].first_pass[slot];
   }
 }
 
@@ -260,11 +265,6 @@ void FeatureExtractor::extract(const DocumentView& document, std::span<const Lab
       if (j >= sentence.last) return kEndHash;
       return tokens_[static_cast<std::size_t>(j)].short_shape;
     };
-    auto label_at = [&](std::int64_t j) -> std::uint64_t {
-      if (j < sentence.first) return 100;
-      if (j >= sentence.last) return 101;
-      return first_pass[static_cast<std::size_t>(j)];
-    };
     for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
       const TokenInfo& t = tokens_[i];
       const auto at = static_cast<std::int64_t>(i);
@@ -331,31 +331,59 @@ void FeatureExtractor::extract(const DocumentView& document, std::span<const Lab
           }
         }
       }
-      if (use_first_pass) {
-        keys.push_back(key(kFirstPassLabel + 0, label_at(at - 1)));
-        keys.push_back(key(kFirstPassLabel + 1, label_at(at)));
-        keys.push_back(key(kFirstPassLabel + 2, label_at(at + 1)));
-        keys.push_back(key(kFirstPassLabelShape, label_at(at), t.short_shape));
-        keys.push_back(key(kFirstPassLabelPair, label_at(at - 1), label_at(at + 1)));
-        // How the same word is labelled elsewhere in the document (this occurrence left out).
-        DocumentWord word = document_words_[t.word];
-        Label own = first_pass[i];
-        --word.first_pass[own == kOutside ? 0 : 1 + static_cast<std::size_t>(label_type(own))];
-        std::size_t best = 0;
-        std::uint32_t elsewhere = word.first_pass[0];
-        for (std::size_t slot = 1; slot < word.first_pass.size(); ++slot) {
-          elsewhere += word.first_pass[slot];
-          if (word.first_pass[slot] > 0 && (best == 0 || word.first_pass[slot] > word.first_pass[best])) {
-            best = slot;
-          }
-        }
-        if (elsewhere > 0 && t.has_upper) {
-          keys.push_back(key(kDocumentType, best));
-          keys.push_back(key(kDocumentTypeShape, best, t.short_shape));
-          keys.push_back(key(kDocumentTypeLabel, best, label_at(at)));
-        }
-      }
+      if (use_first_pass) add_first_pass_keys(sentence, i, first_pass, keys);
       out.offsets.push_back(static_cast<std::uint32_t>(keys.size()));
+    }
+  }
+}
+
+void FeatureExtractor::add_first_pass_keys(const Sentence& sentence, std::uint32_t i,
+                                           std::span<const Label> first_pass,
+                                           std::vector<std::uint64_t>& keys) {
+  auto label_at = [&](std::int64_t j) -> std::uint64_t {
+    if (j < sentence.first) return 100;
+    if (j >= sentence.last) return 101;
+    return first_pass[static_cast<std::size_t>(j)];
+  };
+  const TokenInfo& t = tokens_[i];
+  const auto at = static_cast<std::int64_t>(i);
+  keys.push_back(key(kFirstPassLabel + 0, label_at(at - 1)));
+  keys.push_back(key(kFirstPassLabel + 1, label_at(at)));
+  keys.push_back(key(kFirstPassLabel + 2, label_at(at + 1)));
+  keys.push_back(key(kFirstPassLabelShape, label_at(at), t.short_shape));
+  keys.push_back(key(kFirstPassLabelPair, label_at(at - 1), label_at(at + 1)));
+  // How the same word is labelled elsewhere in the document (this occurrence left out).
+  DocumentWord word = document_words_[t.word];
+  Label own = first_pass[i];
+  --word.first_pass[own == kOutside ? 0 : 1 + static_cast<std::size_t>(label_type(own))];
+  std::size_t best = 0;
+  std::uint32_t elsewhere = word.first_pass[0];
+  for (std::size_t slot = 1; slot < word.first_pass.size(); ++slot) {
+    elsewhere += word.first_pass[slot];
+    if (word.first_pass[slot] > 0 && (best == 0 || word.first_pass[slot] > word.first_pass[best])) {
+      best = slot;
+    }
+  }
+  if (elsewhere > 0 && t.has_upper) {
+    keys.push_back(key(kDocumentType, best));
+    keys.push_back(key(kDocumentTypeShape, best, t.short_shape));
+    keys.push_back(key(kDocumentTypeLabel, best, label_at(at)));
+  }
+}
+
+void FeatureExtractor::extract_first_pass(const DocumentView& document, std::span<const Label> first_pass,
+                                          FeatureSet& out) {
+  if (first_pass.size() != tokens_.size() || document.words.size() != tokens_.size()) {
+    throw std::invalid_argument("entity features: first-pass labels must follow extract() of the document");
+  }
+  count_first_pass(first_pass);
+  out.keys.clear();
+  out.offsets.assign(1, 0);
+  out.keys.reserve(tokens_.size() * 8);
+  for (const Sentence& sentence : document.sentences) {
+    for (std::uint32_t i = sentence.first; i < sentence.last; ++i) {
+      add_first_pass_keys(sentence, i, first_pass, out.keys);
+      out.offsets.push_back(static_cast<std::uint32_t>(out.keys.size()));
     }
   }
 }

@@ -51,6 +51,12 @@ class FeatureExtractor {
   // do not cover the tokens one after the other.
   void extract(const DocumentView& document, std::span<const Label> first_pass, FeatureSet& out);
 
+  // Only the kFirstPassFeatures keys of every token (whatever the groups), given the first pass's labels:
+  // what extract() with those labels adds to extract() without them. For the document of the last extract()
+  // call, whose work on the tokens it reuses. Throws std::invalid_argument if `first_pass` or `document` has
+  // another number of tokens.
+  void extract_first_pass(const DocumentView& document, std::span<const Label> first_pass, FeatureSet& out);
+
  private:
   struct TokenInfo {
     std::uint64_t form = 0;
@@ -81,6 +87,9 @@ class FeatureExtractor {
   void describe_tokens(const DocumentView& document);
   void match_gazetteer(const Sentence& sentence);
   void collect_document_words(const DocumentView& document, std::span<const Label> first_pass);
+  void count_first_pass(std::span<const Label> first_pass);
+  void add_first_pass_keys(const Sentence& sentence, std::uint32_t i, std::span<const Label> first_pass,
+                           std::vector<std::uint64_t>& keys);
 
   const Lexicon& lexicon_;
   std::uint32_t groups_;

@@ -31,6 +31,16 @@ class Pass {
     const std::uint32_t* row = index_.find(key);
     return row == nullptr ? nullptr : rows_.data() + static_cast<std::size_t>(*row) * kLabels;
   }
+  // A hint that find(key) comes soon (see KeyTable::prefetch).
+  void prefetch(std::uint64_t key) const noexcept { index_.prefetch(key); }
+  // Every feature the pass knows, as function(key, row number); row(number) gives its weights.
+  template <class Function>
+  void for_each_feature(Function&& function) const {
+    index_.for_each(function);
+  }
+  const std::int16_t* row(std::uint32_t number) const noexcept {
+    return rows_.data() + static_cast<std::size_t>(number) * kLabels;
+  }
   float scale() const noexcept { return scale_; }
   std::size_t features() const noexcept { return index_.size(); }
 

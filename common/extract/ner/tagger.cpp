@@ -1,5 +1,6 @@
 #include "common/extract/ner/tagger.hpp"
 
+#include <algorithm>
 #include <limits>
 
 namespace newsdig::extract::ner {
@@ -31,12 +32,24 @@ void viterbi(std::span<const float> emissions, const Transitions& transitions, s
   for (std::size_t y = 0; y < kLabels; ++y) {
     best[y] = transitions[static_cast<std::size_t>(kStart) * kLabels + y] + emissions[y];
   }
+  // Only the transitions BILOU allows are compared (about a third): after the first token every label has
+  // an allowed predecessor with a finite score, which an impossible one (kImpossible added) never beats, so
+  // the best paths are the ones a comparison with every predecessor finds.
+  std::array<std::array<std::uint8_t, kLabels>, kLabels> allowed{};
+  std::array<std::size_t, kLabels> allowed_count{};
+  for (std::size_t y = 0; y < kLabels; ++y) {
+    for (std::size_t p = 0; p < kLabels; ++p) {
+      if (transitions[p * kLabels + y] > kImpossible / 2)
+        allowed[y][allowed_count[y]++] = static_cast<std::uint8_t>(p);
+    }
+  }
   for (std::size_t i = 1; i < count; ++i) {
     const float* emission = emissions.data() + i * kLabels;
     for (std::size_t y = 0; y < kLabels; ++y) {
       float top = -std::numeric_limits<float>::infinity();
       std::uint8_t from = 0;
-      for (std::size_t p = 0; p < kLabels; ++p) {
+      for (std::size_t k = 0; k < allowed_count[y]; ++k) {
+        const std::size_t p = allowed[y][k];
         float score = best[p] + transitions[p * kLabels + y];
         if (score > top) {
           top = score;
@@ -61,32 +74,64 @@ void viterbi(std::span<const float> emissions, const Transitions& transitions, s
   for (std::size_t i = count - 1; i > 0; --i) out[i - 1] = back[i * kLabels + out[i]];
 }
 
+namespace {
+
+// Adds the weight rows of each token's keys (null rows: features the pass does not know) to the token's
+// integer sums; to_emissions() scales them once summed, so the order keys are added in changes nothing.
+void sum_rows(const FeatureSet& features, std::span<const std::int16_t* const> rows,
+              std::vector<std::int32_t>& sums) {
+  const std::size_t count = features.offsets.size() - 1;
+  for (std::size_t token = 0; token < count; ++token) {
+    std::int32_t* out = sums.data() + token * kLabels;
+    for (std::size_t k = features.offsets[token]; k < features.offsets[token + 1]; ++k) {
+      const std::int16_t* row = rows[k];
+      if (row == nullptr) continue;
+      for (std::size_t y = 0; y < kLabels; ++y) out[y] += row[y];
+    }
+  }
+}
+
+void to_emissions(const std::vector<std::int32_t>& sums, float scale, std::vector<float>& emissions) {
+  emissions.resize(sums.size());
+  for (std::size_t i = 0; i < sums.size(); ++i) emissions[i] = static_cast<float>(sums[i]) * scale;
+}
+
+// Looks each key up with `find`, prefetching the slots of the keys kAhead further on, so that the cache
+// misses of the weight table overlap instead of coming one after another.
+template <class Table, class Find>
+void find_rows(const Table& table, std::span<const std::uint64_t> keys, Find&& find) {
+  constexpr std::size_t kAhead = 16;
+  for (std::size_t k = 0; k < std::min(kAhead, keys.size()); ++k) table.prefetch(keys[k]);
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    if (k + kAhead < keys.size()) table.prefetch(keys[k + kAhead]);
+    find(k, keys[k]);
+  }
+}
+
+}  // namespace
+
 Tagger::Tagger(const Model& model) : model_(model) {
   for (const Pass& pass : model.passes) {
     extractors_.emplace_back(model.lexicon, pass.groups);
     transitions_.push_back(constrain(pass.transitions));
   }
+  const auto& passes = model.passes;
+  joint_passes_ = passes.size() == 2 && (passes[0].groups & kFirstPassFeatures) == 0 &&
+                  passes[1].groups == (passes[0].groups | kFirstPassFeatures);
+  if (joint_passes_) {
+    joint_.reserve(passes[0].features() + passes[1].features());
+    passes[0].for_each_feature([&](std::uint64_t key, std::uint32_t row) {
+      joint_.insert(key, {row, kNoRow});
+    });
+    passes[1].for_each_feature([&](std::uint64_t key, std::uint32_t row) {
+      const JointRows* found = joint_.find(key);
+      joint_.insert(key, {found != nullptr ? found->first : kNoRow, row});
+    });
+  }
 }
 
-void Tagger::run_pass(std::size_t pass_index, const DocumentView& document, std::span<const Label> first_pass,
-                      std::vector<Label>& labels) {
-  const Pass& pass = model_.passes[pass_index];
-  extractors_[pass_index].extract(document, first_pass, features_);
-  const std::size_t count = document.words.size();
-  emissions_.resize(count * kLabels);
-  sums_.resize(kLabels);
-  for (std::size_t i = 0; i < count; ++i) {
-    std::fill(sums_.begin(), sums_.end(), 0);
-    for (std::uint64_t key : features_.of(i)) {
-      const std::int16_t* row = pass.find(key);
-      if (row == nullptr) continue;
-      for (std::size_t y = 0; y < kLabels; ++y) sums_[y] += row[y];
-    }
-    for (std::size_t y = 0; y < kLabels; ++y) {
-      emissions_[i * kLabels + y] = static_cast<float>(sums_[y]) * pass.scale();
-    }
-  }
-  labels.assign(count, kOutside);
+void Tagger::decode(std::size_t pass_index, const DocumentView& document, std::vector<Label>& labels) {
+  labels.assign(document.words.size(), kOutside);
   for (const Sentence& sentence : document.sentences) {
     std::span<const float> emissions(emissions_.data() + std::size_t{sentence.first} * kLabels,
                                      std::size_t{sentence.last - sentence.first} * kLabels);
@@ -95,13 +140,58 @@ void Tagger::run_pass(std::size_t pass_index, const DocumentView& document, std:
   }
 }
 
+void Tagger::run_pass(std::size_t pass_index, const DocumentView& document, std::span<const Label> first_pass,
+                      std::vector<Label>& labels) {
+  const Pass& pass = model_.passes[pass_index];
+  extractors_[pass_index].extract(document, first_pass, features_);
+  rows_.resize(features_.keys.size());
+  find_rows(pass, features_.keys, [&](std::size_t k, std::uint64_t key) { rows_[k] = pass.find(key); });
+  sums_.assign(document.words.size() * kLabels, 0);
+  sum_rows(features_, rows_, sums_);
+  to_emissions(sums_, pass.scale(), emissions_);
+  decode(pass_index, document, labels);
+}
+
+// The second pass reads every feature the first reads, and the first pass's labels: the shared features
+// are made once, looked up once in joint_ for both passes' rows, and only the first-pass features are made
+// and looked up again. Integer weights summed in another order give the same emissions, so the labels are
+// the ones run_pass gives.
+void Tagger::tag_jointly(const DocumentView& document, std::vector<Label>& labels) {
+  const Pass& first = model_.passes[0];
+  const Pass& second = model_.passes[1];
+  extractors_[0].extract(document, {}, features_);
+  rows_.resize(features_.keys.size());
+  second_rows_.resize(features_.keys.size());
+  find_rows(joint_, features_.keys, [&](std::size_t k, std::uint64_t key) {
+    const JointRows* found = joint_.find(key);
+    rows_[k] = found != nullptr && found->first != kNoRow ? first.row(found->first) : nullptr;
+    second_rows_[k] = found != nullptr && found->second != kNoRow ? second.row(found->second) : nullptr;
+  });
+  sums_.assign(document.words.size() * kLabels, 0);
+  sum_rows(features_, rows_, sums_);
+  to_emissions(sums_, first.scale(), emissions_);
+  decode(0, document, first_pass_);
+
+  extractors_[0].extract_first_pass(document, first_pass_, first_pass_features_);
+  rows_.resize(first_pass_features_.keys.size());
+  find_rows(second, first_pass_features_.keys,
+            [&](std::size_t k, std::uint64_t key) { rows_[k] = second.find(key); });
+  sums_.assign(document.words.size() * kLabels, 0);
+  sum_rows(features_, second_rows_, sums_);
+  sum_rows(first_pass_features_, rows_, sums_);
+  to_emissions(sums_, second.scale(), emissions_);
+  decode(1, document, labels);
+}
+
 void Tagger::tag(const DocumentView& document, std::vector<Label>& labels) {
   if (model_.passes.size() == 1) {
     run_pass(0, document, {}, labels);
-    return;
+  } else if (joint_passes_) {
+    tag_jointly(document, labels);
+  } else {
+    run_pass(0, document, {}, first_pass_);
+    run_pass(1, document, first_pass_, labels);
   }
-  run_pass(0, document, {}, first_pass_);
-  run_pass(1, document, first_pass_, labels);
 }
 
 }  // namespace newsdig::extract::ner

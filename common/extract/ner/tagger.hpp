@@ -30,15 +30,31 @@ class Tagger {
   void tag(const DocumentView& document, std::vector<Label>& labels);
 
  private:
+  // Both passes' weight rows of one feature (kNoRow: the pass does not know it).
+  static constexpr std::uint32_t kNoRow = 0xffffffffU;
+  struct JointRows {
+    std::uint32_t first = kNoRow;
+    std::uint32_t second = kNoRow;
+  };
+
   void run_pass(std::size_t pass, const DocumentView& document, std::span<const Label> first_pass,
                 std::vector<Label>& labels);
+  void tag_jointly(const DocumentView& document, std::vector<Label>& labels);
+  void decode(std::size_t pass, const DocumentView& document, std::vector<Label>& labels);
 
   const Model& model_;
   std::vector<FeatureExtractor> extractors_;
   std::vector<Transitions> transitions_;
+  // With two passes that read the same features but the first pass's labels, the features are made once
+  // and each is looked up once for both passes in joint_ (see tag_jointly).
+  bool joint_passes_ = false;
+  KeyTable<JointRows> joint_;
   FeatureSet features_;
+  FeatureSet first_pass_features_;
+  std::vector<std::int32_t> sums_;  // per token and label: the weights of its features, summed
   std::vector<float> emissions_;
-  std::vector<std::int32_t> sums_;
+  std::vector<const std::int16_t*> rows_;         // per key of features_: its weights in the pass decoded
+  std::vector<const std::int16_t*> second_rows_;  // per key of features_: its weights in the second pass
   std::vector<Label> first_pass_;
   std::vector<std::uint8_t> back_;
 };
