@@ -76,18 +76,15 @@ void viterbi(std::span<const float> emissions, const Transitions& transitions, s
 
 namespace {
 
-// Adds the weight rows of each token's keys (null rows: features the pass does not know) to the token's
-// integer sums; to_emissions() scales them once summed, so the order keys are added in changes nothing.
-void sum_rows(const FeatureSet& features, std::span<const std::int16_t* const> rows,
+// Adds the weight rows of one token's keys (null rows: features the pass does not know) to its integer
+// sums; to_emissions() scales them once summed, so the order keys are added in changes nothing.
+void add_rows(const FeatureSet& features, std::size_t token, std::span<const std::int16_t* const> rows,
               std::vector<std::int32_t>& sums) {
-  const std::size_t count = features.offsets.size() - 1;
-  for (std::size_t token = 0; token < count; ++token) {
-    std::int32_t* out = sums.data() + token * kLabels;
-    for (std::size_t k = features.offsets[token]; k < features.offsets[token + 1]; ++k) {
-      const std::int16_t* row = rows[k];
-      if (row == nullptr) continue;
-      for (std::size_t y = 0; y < kLabels; ++y) out[y] += row[y];
-    }
+  std::int32_t* out = sums.data() + token * kLabels;
+  for (std::size_t k = features.offsets[token]; k < features.offsets[token + 1]; ++k) {
+    const std::int16_t* row = rows[k];
+    if (row == nullptr) continue;
+    for (std::size_t y = 0; y < kLabels; ++y) out[y] += row[y];
   }
 }
 
@@ -96,16 +93,28 @@ void to_emissions(const std::vector<std::int32_t>& sums, float scale, std::vecto
   for (std::size_t i = 0; i < sums.size(); ++i) emissions[i] = static_cast<float>(sums[i]) * scale;
 }
 
-// Looks each key up with `find`, prefetching the slots of the keys kAhead further on, so that the cache
-// misses of the weight table overlap instead of coming one after another.
-template <class Table, class Find>
-void find_rows(const Table& table, std::span<const std::uint64_t> keys, Find&& find) {
+const std::int16_t* prefetched(const std::int16_t* row) {
+  if (row != nullptr) __builtin_prefetch(row);
+  return row;
+}
+
+// Looks every key of `features` up with find(k, key), prefetching the slots of the keys kAhead further on,
+// and calls sum(token) one token after that token's keys were found (find prefetches the rows it finds): the
+// cache misses of the weight table and of its rows overlap instead of coming one after another.
+template <class Table, class Find, class Sum>
+void find_and_sum(const Table& table, const FeatureSet& features, Find&& find, Sum&& sum) {
   constexpr std::size_t kAhead = 16;
+  const std::span<const std::uint64_t> keys(features.keys);
   for (std::size_t k = 0; k < std::min(kAhead, keys.size()); ++k) table.prefetch(keys[k]);
-  for (std::size_t k = 0; k < keys.size(); ++k) {
-    if (k + kAhead < keys.size()) table.prefetch(keys[k + kAhead]);
-    find(k, keys[k]);
+  const std::size_t count = features.offsets.size() - 1;
+  for (std::size_t token = 0; token < count; ++token) {
+    for (std::size_t k = features.offsets[token]; k < features.offsets[token + 1]; ++k) {
+      if (k + kAhead < keys.size()) table.prefetch(keys[k + kAhead]);
+      find(k, keys[k]);
+    }
+    if (token > 0) sum(token - 1);
   }
+  if (count > 0) sum(count - 1);
 }
 
 }  // namespace
@@ -145,41 +154,48 @@ void Tagger::run_pass(std::size_t pass_index, const DocumentView& document, std:
   const Pass& pass = model_.passes[pass_index];
   extractors_[pass_index].extract(document, first_pass, features_);
   rows_.resize(features_.keys.size());
-  find_rows(pass, features_.keys, [&](std::size_t k, std::uint64_t key) { rows_[k] = pass.find(key); });
   sums_.assign(document.words.size() * kLabels, 0);
-  sum_rows(features_, rows_, sums_);
+  find_and_sum(
+      pass, features_, [&](std::size_t k, std::uint64_t key) { rows_[k] = prefetched(pass.find(key)); },
+      [&](std::size_t token) { add_rows(features_, token, rows_, sums_); });
   to_emissions(sums_, pass.scale(), emissions_);
   decode(pass_index, document, labels);
 }
 
 // The second pass reads every feature the first reads, and the first pass's labels: the shared features
 // are made once, looked up once in joint_ for both passes' rows, and only the first-pass features are made
-// and looked up again. Integer weights summed in another order give the same emissions, so the labels are
-// the ones run_pass gives.
+// and looked up again. The integer weights are summed before they are scaled, so the emissions, and the
+// labels, are exactly the ones two run_pass calls give.
 void Tagger::tag_jointly(const DocumentView& document, std::vector<Label>& labels) {
   const Pass& first = model_.passes[0];
   const Pass& second = model_.passes[1];
   extractors_[0].extract(document, {}, features_);
   rows_.resize(features_.keys.size());
   second_rows_.resize(features_.keys.size());
-  find_rows(joint_, features_.keys, [&](std::size_t k, std::uint64_t key) {
-    const JointRows* found = joint_.find(key);
-    rows_[k] = found != nullptr && found->first != kNoRow ? first.row(found->first) : nullptr;
-    second_rows_[k] = found != nullptr && found->second != kNoRow ? second.row(found->second) : nullptr;
-  });
   sums_.assign(document.words.size() * kLabels, 0);
-  sum_rows(features_, rows_, sums_);
+  second_sums_.assign(document.words.size() * kLabels, 0);
+  find_and_sum(
+      joint_, features_,
+      [&](std::size_t k, std::uint64_t key) {
+        const JointRows* found = joint_.find(key);
+        rows_[k] = found != nullptr && found->first != kNoRow ? prefetched(first.row(found->first)) : nullptr;
+        second_rows_[k] =
+            found != nullptr && found->second != kNoRow ? prefetched(second.row(found->second)) : nullptr;
+      },
+      [&](std::size_t token) {
+        add_rows(features_, token, rows_, sums_);
+        add_rows(features_, token, second_rows_, second_sums_);
+      });
   to_emissions(sums_, first.scale(), emissions_);
   decode(0, document, first_pass_);
 
   extractors_[0].extract_first_pass(document, first_pass_, first_pass_features_);
   rows_.resize(first_pass_features_.keys.size());
-  find_rows(second, first_pass_features_.keys,
-            [&](std::size_t k, std::uint64_t key) { rows_[k] = second.find(key); });
-  sums_.assign(document.words.size() * kLabels, 0);
-  sum_rows(features_, second_rows_, sums_);
-  sum_rows(first_pass_features_, rows_, sums_);
-  to_emissions(sums_, second.scale(), emissions_);
+  find_and_sum(
+      second, first_pass_features_,
+      [&](std::size_t k, std::uint64_t key) { rows_[k] = prefetched(second.find(key)); },
+      [&](std::size_t token) { add_rows(first_pass_features_, token, rows_, second_sums_); });
+  to_emissions(second_sums_, second.scale(), emissions_);
   decode(1, document, labels);
 }
 

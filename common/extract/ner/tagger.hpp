@@ -51,7 +51,8 @@ class Tagger {
   KeyTable<JointRows> joint_;
   FeatureSet features_;
   FeatureSet first_pass_features_;
-  std::vector<std::int32_t> sums_;  // per token and label: the weights of its features, summed
+  std::vector<std::int32_t> sums_;         // per token and label: the weights of its features, summed
+  std::vector<std::int32_t> second_sums_;  // the same in the second pass (tag_jointly)
   std::vector<float> emissions_;
   std::vector<const std::int16_t*> rows_;         // per key of features_: its weights in the pass decoded
   std::vector<const std::int16_t*> second_rows_;  // per key of features_: its weights in the second pass

@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -110,6 +112,60 @@ BOOST_AUTO_TEST_CASE(tags_a_hand_written_document_with_the_built_in_model) {
   // Sentences must tile the tokens.
   const std::vector<ner::Sentence> gap = {{0, 5}, {6, 22}};
   BOOST_CHECK_THROW(tagger.tag({words, gap}, labels), std::invalid_argument);
+}
+
+namespace {
+
+// Words of two short made-up reports, with names repeated (what the second pass's features read).
+const std::vector<std::string_view> kReportWords = {
+    "Toyota",  "Motor",  "Corp", "said",   "on",        "Tuesday", "it",    "would", "build", "a",
+    "plant",   "in",     "Ohio", ".",      "TOYOTA",    "SHARES",  "RISE",  "IN",    "TOKYO", ".",
+    "Angela",  "Merkel", "met",  "French", "officials", "in",      "Paris", ",",     "where", "Merkel",
+    "praised", "Toyota", "and",  "the",    "European",  "Union",   "(",     "EU",    ")",     "."};
+const std::vector<ner::Sentence> kReportSentences = {{0, 14}, {14, 20}, {20, 40}};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(first_pass_features_are_what_the_first_pass_labels_add) {
+  const ner::Model& model = ner::Model::embedded();
+  BOOST_TEST_REQUIRE(model.passes.size() == 2U);
+  const ner::DocumentView document{kReportWords, kReportSentences};
+  std::vector<ner::Label> labels(kReportWords.size(), ner::kOutside);
+  for (std::size_t i = 0; i < labels.size(); ++i) labels[i] = static_cast<ner::Label>((i * 7) % ner::kLabels);
+
+  ner::FeatureExtractor all(model.lexicon, model.passes[1].groups);
+  ner::FeatureSet with_labels;
+  all.extract(document, labels, with_labels);
+  ner::FeatureExtractor base(model.lexicon, model.passes[0].groups);
+  ner::FeatureSet without_labels;
+  ner::FeatureSet added;
+  base.extract(document, {}, without_labels);
+  base.extract_first_pass(document, labels, added);
+  for (std::size_t i = 0; i < kReportWords.size(); ++i) {
+    std::vector<std::uint64_t> expected(with_labels.of(i).begin(), with_labels.of(i).end());
+    std::vector<std::uint64_t> found(without_labels.of(i).begin(), without_labels.of(i).end());
+    found.insert(found.end(), added.of(i).begin(), added.of(i).end());
+    std::sort(expected.begin(), expected.end());
+    std::sort(found.begin(), found.end());
+    BOOST_TEST(found == expected, "token " << i << " " << kReportWords[i]);
+  }
+  BOOST_CHECK_THROW(base.extract_first_pass(document, std::span(labels).first(3), added),
+                    std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_CASE(both_passes_on_shared_features_label_as_two_separate_passes_do) {
+  const ner::Model& model = ner::Model::embedded();
+  // An unknown feature group bit reads nothing, but makes the tagger run the passes one after the other.
+  ner::Model separate = model;
+  separate.passes[1].groups |= 1U << 30;
+  ner::Tagger joint_tagger(model);
+  ner::Tagger separate_tagger(separate);
+  std::vector<ner::Label> joint;
+  std::vector<ner::Label> apart;
+  joint_tagger.tag({kReportWords, kReportSentences}, joint);
+  separate_tagger.tag({kReportWords, kReportSentences}, apart);
+  BOOST_TEST(joint == apart, boost::test_tools::per_element());
+  BOOST_TEST(!ner::spans_from_labels(joint).empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
