@@ -34,6 +34,34 @@ bool earlier(const Member& a, const Member& b) {
   return a.date != b.date ? a.date < b.date : a.docid < b.docid;
 }
 
+// One slot's values of a story's members, asked for in increasing document id order. Read through the slot's
+// value stream: a story's members were indexed near each other, so skip_to() mostly moves within the chunk
+// it has, where Document::get_value() looks each value up from the top of the table. Remote shards have no
+// value streams in Xapian 1.4; their values are read document by document.
+class MemberValues {
+ public:
+  MemberValues(const Xapian::Database& database, Xapian::valueno slot) : database_(database), slot_(slot) {
+    try {
+      stream_ = database.valuestream_begin(slot);
+      streamed_ = true;
+    } catch (const Xapian::UnimplementedError&) {
+    }
+  }
+
+  std::string of(Xapian::docid docid) {
+    if (!streamed_) return database_.get_document(docid).get_value(slot_);
+    if (stream_ == Xapian::ValueIterator()) return {};
+    if (stream_.get_docid() < docid) stream_.skip_to(docid);
+    return stream_ != Xapian::ValueIterator() && stream_.get_docid() == docid ? *stream_ : std::string();
+  }
+
+ private:
+  const Xapian::Database& database_;
+  Xapian::valueno slot_;
+  Xapian::ValueIterator stream_;
+  bool streamed_ = false;
+};
+
 }  // namespace
 
 void collapse_by_story(Xapian::Enquire& enquire) {
@@ -46,17 +74,30 @@ std::optional<StoryFacts> story_facts(const Xapian::Database& database, const Xa
   facts.key = document.get_value(kStorySlot);
   if (facts.key.empty()) return std::nullopt;
   const std::string term = story_term(facts.key);
-  facts.size = std::max<Xapian::doccount>(1, database.get_termfreq(term));
-  std::vector<std::pair<Member, std::string>> others;  // member, source
   std::string earliest = document.get_value(kDateSlot);
+  // The members' ids from the story's posting list; its length from the term's frequency only when the
+  // list is longer than what is read (each lookup is a descent of the table: half the hits are stories of
+  // one article, which need only this one).
+  std::vector<Xapian::docid> members;
+  std::vector<std::pair<Member, std::string>> others;  // member, source
   Xapian::doccount read = 0;
-  for (auto it = database.postlist_begin(term); it != database.postlist_end(term) && read < kStoryFactsRead;
-       ++it, ++read) {
-    if (*it == docid) continue;
-    const Xapian::Document other = database.get_document(*it);
-    Member member{other.get_value(kDateSlot), *it};
-    if (!member.date.empty() && (earliest.empty() || member.date < earliest)) earliest = member.date;
-    others.emplace_back(std::move(member), other.get_value(kSourceSlot));
+  for (auto it = database.postlist_begin(term); it != database.postlist_end(term); ++it) {
+    if (read == kStoryFactsRead) {
+      read = database.get_termfreq(term);
+      break;
+    }
+    ++read;
+    if (*it != docid) members.push_back(*it);
+  }
+  facts.size = std::max<Xapian::doccount>(1, read);
+  if (!members.empty()) {
+    MemberValues dates(database, kDateSlot);
+    MemberValues sources(database, kSourceSlot);
+    for (Xapian::docid member_id : members) {
+      Member member{dates.of(member_id), member_id};
+      if (!member.date.empty() && (earliest.empty() || member.date < earliest)) earliest = member.date;
+      others.emplace_back(std::move(member), sources.of(member_id));
+    }
   }
   std::sort(others.begin(), others.end(),
             [](const auto& a, const auto& b) { return earlier(a.first, b.first); });
