@@ -389,6 +389,24 @@ BOOST_AUTO_TEST_CASE(leaves_terms_unchanged_for_unknown_or_empty_language) {
   BOOST_TEST(analyzer.stem("sanctions", "en") == "sanction");  // the cache keeps languages apart
 }
 
+BOOST_AUTO_TEST_CASE(a_stem_asked_again_is_the_stem_snowball_gives_in_each_language) {
+  Analyzer analyzer;
+  struct Case {
+    std::string_view word;
+    std::string_view language;
+    std::string_view stem;
+  };
+  const Case cases[] = {{"talks", "en", "talk"},    {"häuser", "de", "haus"}, {"talks", "de", "talk"},
+                        {"häuser", "en", "häuser"}, {"rates", "en", "rate"},  {"rates", "none", "rates"}};
+  for (int round = 0; round < 3; ++round) {
+    for (const Case& c : cases) {
+      BOOST_TEST_CONTEXT(c.word << " in " << c.language << ", round " << round) {
+        BOOST_TEST(analyzer.stem(c.word, c.language) == c.stem);
+      }
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(knows_which_languages_have_stemmers) {
   BOOST_TEST(Analyzer::has_stemmer("en"));
   BOOST_TEST(Analyzer::has_stemmer("english"));
