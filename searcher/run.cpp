@@ -25,9 +25,9 @@
 #include "searcher/query/explain.hpp"
 #include "searcher/query/lenient.hpp"
 #include "searcher/query/query_parser.hpp"
+#include "searcher/results/hit_text.hpp"
 #include "searcher/results/query_terms.hpp"
 #include "searcher/results/search.hpp"
-#include "searcher/results/snippet.hpp"
 #include "searcher/sources.hpp"
 
 namespace newsdig::searcher {
@@ -165,16 +165,14 @@ class Runner {
       if (advice.fallback) page.fallback = "any";
       page.missing_shards = missing_shards_;
       if (wants_text()) {
-        results::SnippetMaker& snippets = snippet_maker();
-        snippets.set_query(results::query_terms(parsed.query), options_.language, &database_);
+        results::HitTextMaker& texts = hit_text_maker();
+        texts.set_query(results::query_terms(parsed.query), options_.language, &database_);
         results::SnippetOptions snippet_options;
         snippet_options.max_snippets = options_.snippets;
-        for (auto& hit : result.hits) {
-          output::ShownHit shown;
-          shown.title_highlights = snippets.highlight_title(hit.record);
-          shown.snippets = snippets.make(hit.record, snippet_options);
-          shown.hit = std::move(hit);
-          page.hits.push_back(std::move(shown));
+        std::vector<results::HitText> made = texts.make(result.hits, snippet_options);
+        for (std::size_t i = 0; i < result.hits.size(); ++i) {
+          page.hits.push_back(
+              {std::move(result.hits[i]), std::move(made[i].title), std::move(made[i].snippets)});
         }
       } else {
         for (auto& hit : result.hits) page.hits.push_back({std::move(hit), {}, {}});
@@ -228,16 +226,16 @@ class Runner {
   }
 
   // Made on first use (its ICU iterators cost more than a small query), then kept for the whole batch.
-  results::SnippetMaker& snippet_maker() {
-    if (!snippets_) snippets_ = std::make_unique<results::SnippetMaker>();
-    return *snippets_;
+  results::HitTextMaker& hit_text_maker() {
+    if (!hit_texts_) hit_texts_ = std::make_unique<results::HitTextMaker>();
+    return *hit_texts_;
   }
 
   const Options& options_;
   Xapian::Database database_;
   bool remote_ = false;
   std::vector<std::string> missing_shards_;
-  std::unique_ptr<results::SnippetMaker> snippets_;
+  std::unique_ptr<results::HitTextMaker> hit_texts_;
   std::ostream& out_;
   std::ostream& err_;
   output::HumanStyle style_;

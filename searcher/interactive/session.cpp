@@ -101,10 +101,10 @@ std::string Session::greeting() const {
                      options_.dbs.empty() ? options_.db : fmt::format("{}", fmt::join(options_.dbs, ", ")));
 }
 
-results::SnippetMaker& Session::snippet_maker() {
+results::HitTextMaker& Session::hit_text_maker() {
   // Made on first use: its ICU iterators would cost the start-up more than a query.
-  if (!snippets_) snippets_ = std::make_unique<results::SnippetMaker>();
-  return *snippets_;
+  if (!hit_texts_) hit_texts_ = std::make_unique<results::HitTextMaker>();
+  return *hit_texts_;
 }
 
 Session::Current& Session::current() {
@@ -235,17 +235,15 @@ void Session::show_page(const Current& current, unsigned offset,
   // The prompt and the status line take a line each.
   const unsigned room = style_.rows > 2 ? style_.rows - 2 : 1;
   unsigned used = screen_lines(screen, style_.columns);
-  results::SnippetMaker& snippets = snippet_maker();
-  snippets.set_query(results::query_terms(prepared.query), options_.language, &database_);
+  results::HitTextMaker& texts = hit_text_maker();
+  texts.set_query(results::query_terms(prepared.query), options_.language, &database_);
   results::SnippetOptions snippet_options;
   snippet_options.max_snippets = options_.snippets;
+  std::vector<results::HitText> made = texts.make(result.hits, snippet_options);
   const output::HumanStyle human{style_.color, style_.columns};
-  for (auto& hit : result.hits) {
+  for (std::size_t i = 0; i < result.hits.size(); ++i) {
     if (interrupted()) break;
-    output::ShownHit shown;
-    shown.title_highlights = snippets.highlight_title(hit.record);
-    shown.snippets = snippets.make(hit.record, snippet_options);
-    shown.hit = std::move(hit);
+    output::ShownHit shown{std::move(result.hits[i]), std::move(made[i].title), std::move(made[i].snippets)};
     std::string drawn = render_hit(shown, human);
     const unsigned lines = screen_lines(drawn, style_.columns);
     // Always at least one hit, even on a screen too small for it.
@@ -330,7 +328,7 @@ results::Hit Session::hit(unsigned rank) {
 void Session::open(unsigned rank) {
   results::Hit found = hit(rank);
   Prepared prepared = prepare(*current_);
-  results::SnippetMaker& highlighter = snippet_maker();
+  results::SnippetMaker& highlighter = hit_text_maker().snippets();
   highlighter.set_query(results::query_terms(prepared.query), options_.language, &database_);
   out_.flush();
   show_in_pager(render_article(found.record, highlighter, style_.columns, style_.color), pager_command());

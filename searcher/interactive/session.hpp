@@ -18,8 +18,8 @@
 #include "searcher/options.hpp"
 #include "searcher/output/page.hpp"
 #include "searcher/query/query_parser.hpp"
+#include "searcher/results/hit_text.hpp"
 #include "searcher/results/search.hpp"
-#include "searcher/results/snippet.hpp"
 
 namespace newsdig::searcher::interactive {
 
@@ -106,14 +106,14 @@ class Session {
   void show_page(const Current& current, unsigned offset, std::chrono::steady_clock::time_point started);
   void rerun();  // the current query again from its first page, if there is one
   Current& current();
-  results::SnippetMaker& snippet_maker();
+  results::HitTextMaker& hit_text_maker();
 
   Options options_;
   std::ostream& out_;
   std::ostream& err_;
   SessionStyle style_;
   analysis::Analyzer analyzer_;
-  std::unique_ptr<results::SnippetMaker> snippets_;
+  std::unique_ptr<results::HitTextMaker> hit_texts_;
   Xapian::Database database_;
   bool remote_ = false;                      // a shard is remote (results::SearchRequest::remote)
   std::vector<std::string> missing_shards_;  // left out by --allow-partial when last opened

@@ -1,0 +1,89 @@
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <boost/test/unit_test.hpp>
+#include <nlohmann/json.hpp>
+
+#include "searcher/query/query_parser.hpp"
+#include "searcher/results/hit_text.hpp"
+#include "searcher/results/query_terms.hpp"
+#include "searcher/results/snippet.hpp"
+#include "tests/support/paths.hpp"
+
+using newsdig::results::Hit;
+using newsdig::results::HitTextMaker;
+using newsdig::results::SnippetMaker;
+
+namespace {
+
+// The articles of corpus/jsonl/wire.jsonl as hits, and the seed articles (title line, then the body).
+std::vector<Hit> corpus_hits() {
+  std::vector<Hit> hits;
+  std::ifstream lines(newsdig::test::corpus_dir() / "jsonl" / "wire.jsonl");
+  for (std::string line; std::getline(lines, line);) {
+    const auto object = nlohmann::json::parse(line);
+    Hit hit;
+    hit.record.id = object.at("id").get<std::string>();
+    hit.record.title = object.at("title").get<std::string>();
+    hit.record.body = object.at("body").get<std::string>();
+    hit.record.lang = "en";
+    hits.push_back(std::move(hit));
+  }
+  BOOST_REQUIRE(hits.size() >= 5U);
+  return hits;
+}
+
+newsdig::results::QueryTerms terms_of(const std::string& text) {
+  newsdig::analysis::Analyzer analyzer;
+  newsdig::query::ParseOptions options;
+  options.default_op = newsdig::query::DefaultOp::Or;
+  return newsdig::results::query_terms(newsdig::query::parse_query(text, analyzer, options).query);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(hit_text)
+
+BOOST_AUTO_TEST_CASE(gives_each_hit_the_text_one_snippet_maker_gives_it_whatever_the_threads) {
+  const std::vector<Hit> hits = corpus_hits();
+  for (const std::string query : {"ferry boats", "\"fish auction\" online", "port*", "company said monday"}) {
+    SnippetMaker alone(terms_of(query), "en");
+    for (unsigned threads : {1U, 2U, 3U, 4U}) {
+      HitTextMaker maker(threads);
+      maker.set_query(terms_of(query), "en", nullptr);
+      const auto texts = maker.make(hits, {});
+      BOOST_REQUIRE(texts.size() == hits.size());
+      for (std::size_t i = 0; i < hits.size(); ++i) {
+        const auto title = alone.highlight_title(hits[i].record);
+        const auto snippets = alone.make(hits[i].record);
+        BOOST_TEST(texts[i].title.size() == title.size(), query << " hit " << i << " threads " << threads);
+        BOOST_REQUIRE(texts[i].snippets.size() == snippets.size());
+        for (std::size_t k = 0; k < snippets.size(); ++k) {
+          BOOST_TEST(texts[i].snippets[k].text == snippets[k].text);
+          BOOST_REQUIRE(texts[i].snippets[k].highlights.size() == snippets[k].highlights.size());
+          for (std::size_t h = 0; h < snippets[k].highlights.size(); ++h) {
+            BOOST_TEST(texts[i].snippets[k].highlights[h].begin == snippets[k].highlights[h].begin);
+            BOOST_TEST(texts[i].snippets[k].highlights[h].end == snippets[k].highlights[h].end);
+          }
+        }
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(marks_the_query_words_of_every_hit) {
+  HitTextMaker maker(2);
+  maker.set_query(terms_of("ferry"), "en", nullptr);
+  const auto hits = corpus_hits();
+  const auto texts = maker.make(hits, {});
+  std::size_t marked = 0;
+  for (const auto& text : texts) {
+    for (const auto& snippet : text.snippets) marked += snippet.highlights.size();
+    marked += text.title.size();
+  }
+  BOOST_TEST(marked > 0U);
+  BOOST_TEST(maker.make({}, {}).empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
