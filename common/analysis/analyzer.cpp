@@ -11,12 +11,9 @@
 #include <xapian.h>
 
 #include <cstddef>
-#include <functional>
 #include <limits>
 #include <optional>
 #include <stdexcept>
-#include <string>
-#include <unordered_map>
 #include <utility>
 
 #include "common/analysis/utf8.hpp"
@@ -235,44 +232,21 @@ struct Analyzer::Impl {
     return {Outcome::Term, stemmable};
   }
 
-  struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const noexcept {
-      return std::hash<std::string_view>{}(text);
+  const Xapian::Stem* stemmer_for(std::string_view language) {
+    if (last_stemmer < stemmers.size() && stemmers[last_stemmer].language == language) {
+      return stemmers[last_stemmer].stemmer ? &*stemmers[last_stemmer].stemmer : nullptr;
     }
-  };
+    std::size_t i = 0;
+    while (i < stemmers.size() && stemmers[i].language != language) ++i;
+    if (i == stemmers.size()) stemmers.push_back({std::string(language), resolve_stemmer(language)});
+    last_stemmer = i;
+    return stemmers[i].stemmer ? &*stemmers[i].stemmer : nullptr;
+  }
 
   struct CachedStemmer {
     std::string language;
     std::optional<Xapian::Stem> stemmer;  // empty: no stemming for this language
-    // Stems already made: a news archive repeats a small vocabulary, and a look-up costs a fraction of
-    // Snowball's work. Emptied when full, so memory stays bounded.
-    std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> stems;
   };
-
-  static constexpr std::size_t kMaxCachedStems = std::size_t{1} << 16;
-
-  CachedStemmer& stemmer_for(std::string_view language) {
-    if (last_stemmer < stemmers.size() && stemmers[last_stemmer].language == language) {
-      return stemmers[last_stemmer];
-    }
-    std::size_t i = 0;
-    while (i < stemmers.size() && stemmers[i].language != language) ++i;
-    if (i == stemmers.size()) stemmers.push_back({std::string(language), resolve_stemmer(language), {}});
-    last_stemmer = i;
-    return stemmers[i];
-  }
-
-  std::string stem(std::string_view term, std::string_view language) {
-    CachedStemmer& cached = stemmer_for(language);
-    if (!cached.stemmer) return std::string(term);
-    if (auto found = cached.stems.find(term); found != cached.stems.end()) return found->second;
-    stem_input.assign(term);
-    std::string stemmed = (*cached.stemmer)(stem_input);
-    if (cached.stems.size() >= kMaxCachedStems) cached.stems.clear();
-    cached.stems.emplace(stem_input, stemmed);
-    return stemmed;
-  }
 
   std::unique_ptr<icu::BreakIterator> words;
   const icu::Normalizer2* nfkc_casefold = nullptr;  // owned by ICU, thread-safe
@@ -348,7 +322,10 @@ std::string Analyzer::normalize_word(std::string_view word) {
 }
 
 std::string Analyzer::stem(std::string_view term, std::string_view language) {
-  return impl_->stem(term, language);
+  const Xapian::Stem* stemmer = impl_->stemmer_for(language);
+  if (stemmer == nullptr) return std::string(term);
+  impl_->stem_input.assign(term);
+  return (*stemmer)(impl_->stem_input);
 }
 
 std::string Analyzer::index_form(const Token& token, std::string_view language) {

@@ -63,8 +63,7 @@ class Analyzer {
 
   // The Snowball stem of a normalized term for `language` (ISO 639-1 code or Xapian stemmer name, any
   // case; a region suffix as in "en-GB" or "en_US" is ignored; empty, "none" or unknown languages get no
-  // stemming: the term comes back unchanged). Stemmers are made once per language and cached, and
-  // so are the stems they made (a bounded cache per language).
+  // stemming: the term comes back unchanged). Stemmers are made once per language and cached.
   std::string stem(std::string_view term, std::string_view language);
 
   // The form under which a token is indexed and searched: its stem for `language` when the token is
