@@ -29,6 +29,14 @@ std::vector<std::string> split_words(std::string_view key) {
   return words;
 }
 
+// fold_key of a normalized token (already case-folded): the token itself when it is plain ASCII letters and
+// digits, as almost every English word is, without the cost of ICU.
+std::string folded(const std::string& term) {
+  const bool plain = std::all_of(term.begin(), term.end(),
+                                 [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
+  return plain ? term : analysis::fold_key(term);
+}
+
 template <typename T>
 void sort_unique(std::vector<T>& values) {
   std::sort(values.begin(), values.end());
@@ -57,7 +65,7 @@ void add_lead(const Article& article, std::string_view language, analysis::Analy
   features.lead_terms.clear();
   for (const auto& token : tokens) {
     std::string term = analyzer.index_form(token, language);
-    words.emplace_back(analysis::fold_key(token.term), term);
+    words.emplace_back(folded(token.term), term);
     features.lead_terms.push_back(std::move(term));
   }
   std::sort(words.begin(), words.end());
