@@ -15,7 +15,7 @@ namespace {
 
 // Only the body's first paragraph is split into sentences, and only this much of it: a first sentence is
 // shorter, and a paragraph without any sentence end (a list, a table) should not cost more.
-constexpr std::size_t kFirstParagraphBytes = 1000;
+constexpr std::size_t kFirstParagraphBytes = 600;
 
 std::vector<std::string> split_words(std::string_view key) {
   std::vector<std::string> words;
@@ -58,39 +58,36 @@ void add_lead(const Article& article, std::string_view language, analysis::Analy
         tokens);
   }
 
-  // The lead's words as entity keys spell them (folded), each with its all-text term: an index form is the
+  // The lead's words as entity keys spell them (folded), and its all-text terms: an index form is the
   // all-text term itself, as common/store/document_builder adds it.
-  std::vector<std::pair<std::string, std::string>> words;  // folded word -> all-text term
+  std::vector<std::string> words;
   words.reserve(tokens.size());
   features.lead_terms.clear();
   for (const auto& token : tokens) {
-    std::string term = analyzer.index_form(token, language);
-    words.emplace_back(folded(token.term), term);
-    features.lead_terms.push_back(std::move(term));
+    words.push_back(folded(token.term));
+    features.lead_terms.push_back(analyzer.index_form(token, language));
   }
-  std::sort(words.begin(), words.end());
+  sort_unique(words);
   sort_unique(features.lead_terms);
 
+  // People are compared by the stems of their key's words (keys are folded, as the lead's words above), so
+  // both sides of a comparison spell a name alike; no name is analysed again.
   features.lead_people.clear();
   features.named_people.clear();
   for (const auto& term : features.lead_terms) features.named_people.push_back(util::stable_hash64(term));
-  std::vector<analysis::Token> name_tokens;
   for (const auto& entity : article.entities) {
     if (entity.type != EntityType::Person) continue;
-    name_tokens.clear();
-    analyzer.tokenize(entity.name, name_tokens);
-    for (const auto& token : name_tokens) {
-      features.named_people.push_back(util::stable_hash64(analyzer.index_form(token, language)));
-    }
-    // Named in the lead when every word of its key is a word of the lead; known there by its last word.
     const auto key_words = split_words(entity.key);
     if (key_words.empty()) continue;
-    auto in_lead = [&](const std::string& word) {
-      auto it = std::lower_bound(words.begin(), words.end(), std::make_pair(word, std::string()));
-      return it != words.end() && it->first == word ? &it->second : nullptr;
-    };
-    if (!std::all_of(key_words.begin(), key_words.end(), in_lead)) continue;
-    features.lead_people.push_back(util::stable_hash64(*in_lead(key_words.back())));
+    for (const auto& word : key_words) {
+      features.named_people.push_back(util::stable_hash64(analyzer.stem(word, language)));
+    }
+    // Named in the lead when every word of its key is a word of the lead; known there by its last word.
+    const bool in_lead = std::all_of(key_words.begin(), key_words.end(), [&](const std::string& word) {
+      return std::binary_search(words.begin(), words.end(), word);
+    });
+    if (in_lead)
+      features.lead_people.push_back(util::stable_hash64(analyzer.stem(key_words.back(), language)));
   }
   sort_unique(features.lead_people);
   sort_unique(features.named_people);
