@@ -33,8 +33,8 @@ void Pass::set_weights(std::span<const std::uint64_t> keys, std::span<const floa
       any = any || quantised[y] != 0;
     }
     if (!any) continue;
-    index_.insert(keys[f], static_cast<std::uint32_t>(rows_.size() / kLabels));
-    rows_.insert(rows_.end(), quantised.begin(), quantised.end());
+    index_.insert(keys[f], static_cast<std::uint32_t>(rows_.size()));
+    rows_.push_back(Row{quantised});
   }
 }
 
@@ -50,7 +50,7 @@ void Pass::write(ByteWriter& out) const {
   std::sort(entries.begin(), entries.end());
   for (const auto& [key, row] : entries) {
     out.put(key);
-    const std::int16_t* weights = rows_.data() + static_cast<std::size_t>(row) * kLabels;
+    const std::int16_t* weights = rows_[row].weights.data();
     std::uint32_t mask = 0;
     for (std::uint32_t y = 0; y < kLabels; ++y) {
       if (weights[y] != 0) mask |= 1U << y;
@@ -69,12 +69,12 @@ Pass Pass::read(ByteReader& in) {
   pass.scale_ = in.get<float>();
   auto count = in.get<std::uint32_t>();
   pass.index_.reserve(count);
-  pass.rows_.assign(static_cast<std::size_t>(count) * kLabels, 0);
+  pass.rows_.assign(count, Row{});
   for (std::uint32_t f = 0; f < count; ++f) {
     auto key = in.get<std::uint64_t>();
     auto mask = in.get<std::uint32_t>();
     if (mask >> kLabels != 0) throw std::runtime_error("entity model: a weight row names an unknown label");
-    std::int16_t* row = pass.rows_.data() + static_cast<std::size_t>(f) * kLabels;
+    std::int16_t* row = pass.rows_[f].weights.data();
     for (std::uint32_t y = 0; y < kLabels; ++y) {
       if ((mask >> y) & 1U) row[y] = in.get<std::int16_t>();
     }
