@@ -137,6 +137,10 @@ class Runner {
       request.timeline = options_.timeline;
       request.collapse = options_.collapse;
       request.remote = remote_;
+      // Formats that show text read the story facts while the snippets are made, and decode the records on
+      // the threads that make them.
+      request.story_facts = !wants_text();
+      request.decode_records = !wants_text();
       results::SearchResult result = results::search(database_, request);
       query::Advice advice =
           query::advise(database_, parsed, analyzer_, parse_options, result.matches_estimated, wants_text());
@@ -169,7 +173,12 @@ class Runner {
         texts.set_query(results::query_terms(parsed.query), options_.language, &database_);
         results::SnippetOptions snippet_options;
         snippet_options.max_snippets = options_.snippets;
-        std::vector<results::HitText> made = texts.make(result.hits, snippet_options);
+        std::vector<Xapian::docid> docids;
+        for (const auto& hit : result.hits) docids.push_back(hit.docid);
+        std::vector<std::optional<results::StoryFacts>> stories;
+        std::vector<results::HitText> made = texts.make(
+            result.hits, snippet_options, [&] { stories = results::stories_of(database_, docids); });
+        results::set_stories(result.hits, std::move(stories));
         for (std::size_t i = 0; i < result.hits.size(); ++i) {
           page.hits.push_back(
               {std::move(result.hits[i]), std::move(made[i].title), std::move(made[i].snippets)});

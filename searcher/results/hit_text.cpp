@@ -1,10 +1,13 @@
 #include "searcher/results/hit_text.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <thread>
 
 #include <tbb/task_group.h>
+
+#include "common/store/record.hpp"
 
 namespace newsdig::results {
 
@@ -25,29 +28,38 @@ HitTextMaker::~HitTextMaker() = default;
 
 void HitTextMaker::set_query(const QueryTerms& terms, const std::string& language,
                              const Xapian::Database* database) {
-  for (auto& maker : impl_->makers) {
-    if (!maker) maker = std::make_unique<SnippetMaker>();
-    maker->set_query(terms, language, database);
+  impl_->makers.front()->set_query(terms, language, database);
+  for (std::size_t i = 1; i < impl_->makers.size(); ++i) {
+    if (!impl_->makers[i]) impl_->makers[i] = std::make_unique<SnippetMaker>();
+    impl_->makers[i]->set_query_like(*impl_->makers.front());
   }
 }
 
-std::vector<HitText> HitTextMaker::make(const std::vector<Hit>& hits, const SnippetOptions& options) {
+std::vector<HitText> HitTextMaker::make(std::vector<Hit>& hits, const SnippetOptions& options,
+                                        const std::function<void()>& alongside) {
   std::vector<HitText> texts(hits.size());
-  // Hits shared round robin: a page's hits are much alike in length, and the best come first.
-  const std::size_t threads = std::min(impl_->makers.size(), hits.size());
+  // Each thread takes the next hit not yet taken, so a thread that starts late (the caller, busy with
+  // `alongside`) or meets long articles does fewer.
+  std::atomic<std::size_t> next{0};
+  const std::size_t threads = std::max<std::size_t>(1, std::min(impl_->makers.size(), hits.size()));
   auto share = [&](std::size_t thread) {
     SnippetMaker& maker = *impl_->makers[thread];
-    for (std::size_t i = thread; i < hits.size(); i += threads) {
+    for (std::size_t i = next++; i < hits.size(); i = next++) {
+      if (!hits[i].data.empty()) {
+        hits[i].record = store::decode_record(hits[i].data);
+        hits[i].data.clear();
+      }
       texts[i].title = maker.highlight_title(hits[i].record);
       texts[i].snippets = maker.make(hits[i].record, options);
     }
   };
   for (std::size_t thread = 1; thread < threads; ++thread)
     impl_->tasks.run([&share, thread] { share(thread); });
-  // The tasks use this frame's `texts` and `share`: wait for them before anything leaves it.
+  // The tasks use this frame's `texts`, `next` and `share`: wait for them before anything leaves it.
   std::exception_ptr failed;
   try {
-    if (threads > 0) share(0);
+    if (alongside) alongside();
+    share(0);
   } catch (...) {
     failed = std::current_exception();
   }

@@ -4,6 +4,7 @@
 // the Reuters financial archive, 0.43 ms of a 1.4 ms top-10 query), and each hit's are independent of the
 // others', so a page's hits are shared among the cores: the latency a reader waits for falls, while the
 // work stays the same.
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -31,12 +32,15 @@ class HitTextMaker {
 
   static constexpr unsigned kMaxThreads = 4;
 
-  // As SnippetMaker::set_query, for every thread's SnippetMaker (the database is read here, on the
+  // As SnippetMaker::set_query, for every thread's SnippetMaker (the database is read here, once, on the
   // caller's thread only: a Xapian::Database is not to be used by two threads at once).
   void set_query(const QueryTerms& terms, const std::string& language, const Xapian::Database* database);
 
-  // The text of each hit, in the order of `hits`. Reads only the hits' records.
-  std::vector<HitText> make(const std::vector<Hit>& hits, const SnippetOptions& options);
+  // The text of each hit, in the order of `hits`. Reads only the hits' records, decoding those that come
+  // encoded (Hit::data) in place. `alongside`, if given, runs on the caller's thread first, while the
+  // other threads start on the hits (it must not touch their records); then the caller joins them.
+  std::vector<HitText> make(std::vector<Hit>& hits, const SnippetOptions& options,
+                            const std::function<void()>& alongside = {});
 
   // The caller's thread's SnippetMaker, set to the last query (the article view highlights with it).
   SnippetMaker& snippets();

@@ -469,9 +469,13 @@ SearchResult search(const Xapian::Database& database, const SearchRequest& reque
       hit.docid = *it;
       hit.score = it.get_weight();
       const Xapian::Document document = it.get_document();
-      hit.record = store::decode_record(document.get_data());
-      hit.story = story_facts(database, document, *it);
-      hit.collapsed = collapse && hit.story.has_value();
+      if (request.decode_records) {
+        hit.record = store::decode_record(document.get_data());
+      } else {
+        hit.data = document.get_data();
+      }
+      if (request.story_facts) hit.story = story_facts(database, document, *it);
+      hit.collapsed = collapse && (hit.story.has_value() || !request.story_facts);
       result.hits.push_back(std::move(hit));
     }
 
@@ -501,6 +505,26 @@ SearchResult search(const Xapian::Database& database, const SearchRequest& reque
     throw std::runtime_error("search failed: " + e.get_description());
   }
   return result;
+}
+
+std::vector<std::optional<StoryFacts>> stories_of(const Xapian::Database& database,
+                                                  const std::vector<Xapian::docid>& docids) {
+  std::vector<std::optional<StoryFacts>> stories;
+  stories.reserve(docids.size());
+  try {
+    for (Xapian::docid docid : docids)
+      stories.push_back(story_facts(database, database.get_document(docid), docid));
+  } catch (const Xapian::Error& e) {
+    throw std::runtime_error("search failed: " + e.get_description());
+  }
+  return stories;
+}
+
+void set_stories(std::vector<Hit>& hits, std::vector<std::optional<StoryFacts>> stories) {
+  for (std::size_t i = 0; i < hits.size() && i < stories.size(); ++i) {
+    hits[i].story = std::move(stories[i]);
+    hits[i].collapsed = hits[i].collapsed && hits[i].story.has_value();
+  }
 }
 
 }  // namespace newsdig::results

@@ -94,6 +94,12 @@ struct SearchRequest {
   // Some sub-database is remote (xapian-tcpsrv): only Xapian's own match spies work there, so facets are
   // counted from a ValueCountMatchSpy over the Facets slot; --recent (a posting source of ours) cannot run.
   bool remote = false;
+  // false: hits come without their story facts (Hit::story), for the caller to read them with
+  // stories_of() while it does other work (newsdig-search reads them while the snippets are made).
+  bool story_facts = true;
+  // false: hits come with their stored record still encoded (Hit::data), for HitTextMaker to decode on
+  // its threads.
+  bool decode_records = true;
 };
 
 struct Hit {
@@ -101,6 +107,7 @@ struct Hit {
   Xapian::docid docid = 0;
   double score = 0;
   Article record;
+  std::string data;  // the stored record still encoded, when SearchRequest::decode_records was false
   std::optional<StoryFacts> story;  // the hit's story, when it has one
   bool collapsed = false;           // the hit stands for its whole story (the result was collapsed)
 };
@@ -117,6 +124,12 @@ struct SearchResult {
 
 // Throws std::runtime_error naming what failed when Xapian fails (including a damaged stored record).
 SearchResult search(const Xapian::Database& database, const SearchRequest& request);
+
+// The story facts of the hits with these docids, for hits searched with SearchRequest::story_facts false;
+// set_stories() puts them in place (and clears Hit::collapsed of a hit without a story).
+std::vector<std::optional<StoryFacts>> stories_of(const Xapian::Database& database,
+                                                  const std::vector<Xapian::docid>& docids);
+void set_stories(std::vector<Hit>& hits, std::vector<std::optional<StoryFacts>> stories);
 
 // Days since 1970-01-01 of a date-slot value ("YYYYMMDD..."), or nothing when it is not one.
 std::optional<long> slot_day_number(std::string_view value);

@@ -151,10 +151,7 @@ struct SnippetMaker::Impl {
     language = std::move(default_language);
     units.clear();
     form_units.clear();
-    // A long batch run must not grow the stem caches without end: they are cheap to refill.
-    for (auto& [lang, cache] : stems) {
-      if (cache.size() > kMaxCachedStems) cache.clear();
-    }
+    bound_caches();
     auto weight = [&](const std::string& term) {
       if (database == nullptr) return 1.0;
       double n = static_cast<double>(database->get_doccount());
@@ -188,6 +185,13 @@ struct SnippetMaker::Impl {
       if (units[u].kind == UnitKind::Wildcard) wildcard_units.push_back(u);
     }
     set_prefilter();
+  }
+
+  // A long batch run must not grow the stem caches without end: they are cheap to refill.
+  void bound_caches() {
+    for (auto& [lang, cache] : stems) {
+      if (cache.size() > kMaxCachedStems) cache.clear();
+    }
   }
 
   void set_prefilter() {
@@ -397,6 +401,19 @@ SnippetMaker::SnippetMaker(QueryTerms terms, std::string language, const Xapian:
 
 void SnippetMaker::set_query(QueryTerms terms, std::string language, const Xapian::Database* database) {
   impl_->set_query(std::move(terms), std::move(language), database);
+}
+
+void SnippetMaker::set_query_like(const SnippetMaker& other) {
+  Impl& mine = *impl_;
+  const Impl& theirs = *other.impl_;
+  mine.terms = theirs.terms;
+  mine.language = theirs.language;
+  mine.units = theirs.units;
+  mine.only_weak = theirs.only_weak;
+  mine.form_units = theirs.form_units;
+  mine.wildcard_units = theirs.wildcard_units;
+  mine.prefilter = theirs.prefilter;
+  mine.bound_caches();
 }
 
 SnippetMaker::~SnippetMaker() = default;

@@ -53,6 +53,9 @@ class SnippetMaker {
   // default). With a database (which must outlive the calls that follow), a sentence's words count by
   // their rarity (idf) when sentences are ranked.
   void set_query(QueryTerms terms, std::string language, const Xapian::Database* database = nullptr);
+  // The query `other` was last set to, weights included, without reading the database again: for a
+  // SnippetMaker of another thread.
+  void set_query_like(const SnippetMaker& other);
 
   // Up to options.max_snippets fragments of the body, best first by the rarity of the query words they
   // hold, shown in article order; the lead sentence when nothing in the body matches, so a hit always

@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 #include <nlohmann/json.hpp>
 
+#include "common/store/record.hpp"
 #include "searcher/query/query_parser.hpp"
 #include "searcher/results/hit_text.hpp"
 #include "searcher/results/query_terms.hpp"
@@ -46,7 +47,7 @@ newsdig::results::QueryTerms terms_of(const std::string& text) {
 BOOST_AUTO_TEST_SUITE(hit_text)
 
 BOOST_AUTO_TEST_CASE(gives_each_hit_the_text_one_snippet_maker_gives_it_whatever_the_threads) {
-  const std::vector<Hit> hits = corpus_hits();
+  std::vector<Hit> hits = corpus_hits();
   for (const std::string query : {"ferry boats", "\"fish auction\" online", "port*", "company said monday"}) {
     SnippetMaker alone(terms_of(query), "en");
     for (unsigned threads : {1U, 2U, 3U, 4U}) {
@@ -75,7 +76,7 @@ BOOST_AUTO_TEST_CASE(gives_each_hit_the_text_one_snippet_maker_gives_it_whatever
 BOOST_AUTO_TEST_CASE(marks_the_query_words_of_every_hit) {
   HitTextMaker maker(2);
   maker.set_query(terms_of("ferry"), "en", nullptr);
-  const auto hits = corpus_hits();
+  auto hits = corpus_hits();
   const auto texts = maker.make(hits, {});
   std::size_t marked = 0;
   for (const auto& text : texts) {
@@ -83,7 +84,31 @@ BOOST_AUTO_TEST_CASE(marks_the_query_words_of_every_hit) {
     marked += text.title.size();
   }
   BOOST_TEST(marked > 0U);
-  BOOST_TEST(maker.make({}, {}).empty());
+  std::vector<Hit> none;
+  BOOST_TEST(maker.make(none, {}).empty());
+}
+
+BOOST_AUTO_TEST_CASE(decodes_the_records_that_come_encoded_and_gives_them_the_same_text) {
+  std::vector<Hit> decoded = corpus_hits();
+  std::vector<Hit> encoded = decoded;
+  for (auto& hit : encoded) {
+    hit.data = newsdig::store::encode_record(hit.record);
+    hit.record = {};
+  }
+  HitTextMaker maker(2);
+  maker.set_query(terms_of("ferry boats auction"), "en", nullptr);
+  const auto from_decoded = maker.make(decoded, {});
+  const auto from_encoded = maker.make(encoded, {});
+  BOOST_REQUIRE(from_encoded.size() == from_decoded.size());
+  for (std::size_t i = 0; i < encoded.size(); ++i) {
+    BOOST_TEST(encoded[i].data.empty());
+    BOOST_TEST(encoded[i].record.id == decoded[i].record.id);
+    BOOST_TEST(encoded[i].record.body == decoded[i].record.body);
+    BOOST_REQUIRE(from_encoded[i].snippets.size() == from_decoded[i].snippets.size());
+    for (std::size_t k = 0; k < from_decoded[i].snippets.size(); ++k) {
+      BOOST_TEST(from_encoded[i].snippets[k].text == from_decoded[i].snippets[k].text);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
