@@ -36,15 +36,23 @@ void HitTextMaker::set_query(const QueryTerms& terms, const std::string& languag
 }
 
 std::vector<HitText> HitTextMaker::make(std::vector<Hit>& hits, const SnippetOptions& options,
-                                        const std::function<void()>& alongside) {
+                                        const std::function<void()>& alongside,
+                                        const std::function<void(Hit&)>& read) {
   std::vector<HitText> texts(hits.size());
-  // Each thread takes the next hit not yet taken, so a thread that starts late (the caller, busy with
-  // `alongside`) or meets long articles does fewer.
+  // Each thread takes the next hit not yet taken, once it has been read, so a thread that starts late
+  // (the caller, busy reading) or meets long articles does fewer.
   std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> ready{read ? 0 : hits.size()};  // hits read so far
+  std::atomic<bool> stop{false};                           // the caller failed: leave the rest
   const std::size_t threads = std::max<std::size_t>(1, std::min(impl_->makers.size(), hits.size()));
   auto share = [&](std::size_t thread) {
     SnippetMaker& maker = *impl_->makers[thread];
     for (std::size_t i = next++; i < hits.size(); i = next++) {
+      // A record takes microseconds to read: wait for it rather than sleep.
+      while (ready.load(std::memory_order_acquire) <= i) {
+        if (stop.load(std::memory_order_relaxed)) return;
+        std::this_thread::yield();
+      }
       if (!hits[i].data.empty()) {
         hits[i].record = store::decode_record(hits[i].data);
         hits[i].data.clear();
@@ -55,13 +63,20 @@ std::vector<HitText> HitTextMaker::make(std::vector<Hit>& hits, const SnippetOpt
   };
   for (std::size_t thread = 1; thread < threads; ++thread)
     impl_->tasks.run([&share, thread] { share(thread); });
-  // The tasks use this frame's `texts`, `next` and `share`: wait for them before anything leaves it.
+  // The tasks use this frame's `texts`, `next`, `ready` and `share`: wait for them before anything leaves it.
   std::exception_ptr failed;
   try {
+    if (read) {
+      for (std::size_t i = 0; i < hits.size(); ++i) {
+        read(hits[i]);
+        ready.store(i + 1, std::memory_order_release);
+      }
+    }
     if (alongside) alongside();
     share(0);
   } catch (...) {
     failed = std::current_exception();
+    stop = true;
   }
   impl_->tasks.wait();  // rethrows a task's exception
   if (failed) std::rethrow_exception(failed);

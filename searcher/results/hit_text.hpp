@@ -37,10 +37,13 @@ class HitTextMaker {
   void set_query(const QueryTerms& terms, const std::string& language, const Xapian::Database* database);
 
   // The text of each hit, in the order of `hits`. Reads only the hits' records, decoding those that come
-  // encoded (Hit::data) in place. `alongside`, if given, runs on the caller's thread first, while the
-  // other threads start on the hits (it must not touch their records); then the caller joins them.
+  // encoded (Hit::data) in place. On the caller's thread, first `read` (if given) is called for each hit in
+  // order, to fill in its Hit::data, while the other threads make the text of the hits already read; then
+  // `alongside` (if given) runs; then the caller joins the others. Neither may touch the hits' records
+  // but through `read`.
   std::vector<HitText> make(std::vector<Hit>& hits, const SnippetOptions& options,
-                            const std::function<void()>& alongside = {});
+                            const std::function<void()>& alongside = {},
+                            const std::function<void(Hit&)>& read = {});
 
   // The caller's thread's SnippetMaker, set to the last query (the article view highlights with it).
   SnippetMaker& snippets();

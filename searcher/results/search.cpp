@@ -468,13 +468,15 @@ SearchResult search(const Xapian::Database& database, const SearchRequest& reque
       hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
       hit.docid = *it;
       hit.score = it.get_weight();
-      const Xapian::Document document = it.get_document();
-      if (request.decode_records) {
-        hit.record = store::decode_record(document.get_data());
-      } else {
-        hit.data = document.get_data();
+      if (request.records != SearchRequest::Records::Unread || request.story_facts) {
+        const Xapian::Document document = it.get_document();
+        if (request.records == SearchRequest::Records::Decoded) {
+          hit.record = store::decode_record(document.get_data());
+        } else if (request.records == SearchRequest::Records::Encoded) {
+          hit.data = document.get_data();
+        }
+        if (request.story_facts) hit.story = story_facts(database, document, *it);
       }
-      if (request.story_facts) hit.story = story_facts(database, document, *it);
       hit.collapsed = collapse && (hit.story.has_value() || !request.story_facts);
       result.hits.push_back(std::move(hit));
     }
@@ -518,6 +520,14 @@ std::vector<std::optional<StoryFacts>> stories_of(const Xapian::Database& databa
     throw std::runtime_error("search failed: " + e.get_description());
   }
   return stories;
+}
+
+std::string record_data(const Xapian::Database& database, Xapian::docid docid) {
+  try {
+    return database.get_document(docid).get_data();
+  } catch (const Xapian::Error& e) {
+    throw std::runtime_error("search failed: " + e.get_description());
+  }
 }
 
 void set_stories(std::vector<Hit>& hits, std::vector<std::optional<StoryFacts>> stories) {

@@ -97,9 +97,12 @@ struct SearchRequest {
   // false: hits come without their story facts (Hit::story), for the caller to read them with
   // stories_of() while it does other work (newsdig-search reads them while the snippets are made).
   bool story_facts = true;
-  // false: hits come with their stored record still encoded (Hit::data), for HitTextMaker to decode on
-  // its threads.
-  bool decode_records = true;
+  // How the hits' stored records come: decoded (Hit::record); encoded (Hit::data), for HitTextMaker to
+  // decode on its threads; or not read at all, for the caller to read (record_data()) while the snippets
+  // of the hits read before are being made. Remote shards read theirs in one round trip: keep them Decoded
+  // or Encoded there.
+  enum class Records { Decoded, Encoded, Unread };
+  Records records = Records::Decoded;
 };
 
 struct Hit {
@@ -107,7 +110,7 @@ struct Hit {
   Xapian::docid docid = 0;
   double score = 0;
   Article record;
-  std::string data;  // the stored record still encoded, when SearchRequest::decode_records was false
+  std::string data;  // the stored record still encoded (SearchRequest::Records::Encoded, or read later)
   std::optional<StoryFacts> story;  // the hit's story, when it has one
   bool collapsed = false;           // the hit stands for its whole story (the result was collapsed)
 };
@@ -130,6 +133,9 @@ SearchResult search(const Xapian::Database& database, const SearchRequest& reque
 std::vector<std::optional<StoryFacts>> stories_of(const Xapian::Database& database,
                                                   const std::vector<Xapian::docid>& docids);
 void set_stories(std::vector<Hit>& hits, std::vector<std::optional<StoryFacts>> stories);
+
+// The stored record of a document, still encoded (for hits searched with SearchRequest::Records::Unread).
+std::string record_data(const Xapian::Database& database, Xapian::docid docid);
 
 // Days since 1970-01-01 of a date-slot value ("YYYYMMDD..."), or nothing when it is not one.
 std::optional<long> slot_day_number(std::string_view value);

@@ -1,4 +1,5 @@
 #include <fstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -109,6 +110,50 @@ BOOST_AUTO_TEST_CASE(decodes_the_records_that_come_encoded_and_gives_them_the_sa
       BOOST_TEST(from_encoded[i].snippets[k].text == from_decoded[i].snippets[k].text);
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(reads_each_record_through_the_caller_before_its_text_is_made) {
+  const std::vector<Hit> originals = corpus_hits();
+  std::vector<Hit> unread(originals.size());
+  for (std::size_t i = 0; i < originals.size(); ++i) unread[i].docid = static_cast<Xapian::docid>(i + 1);
+  HitTextMaker maker(2);
+  maker.set_query(terms_of("ferry boats auction"), "en", nullptr);
+  std::vector<Hit> decoded = originals;
+  const auto expected = maker.make(decoded, {});
+  std::vector<Xapian::docid> read_order;
+  bool alongside_after_reads = false;
+  const auto texts = maker.make(
+      unread, {}, [&] { alongside_after_reads = read_order.size() == originals.size(); },
+      [&](Hit& hit) {
+        read_order.push_back(hit.docid);
+        hit.data = newsdig::store::encode_record(originals[hit.docid - 1].record);
+      });
+  BOOST_TEST(alongside_after_reads);
+  BOOST_REQUIRE(read_order.size() == originals.size());
+  for (std::size_t i = 0; i < read_order.size(); ++i) BOOST_TEST(read_order[i] == i + 1);
+  BOOST_REQUIRE(texts.size() == expected.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    BOOST_TEST(unread[i].record.body == originals[i].record.body);
+    BOOST_REQUIRE(texts[i].snippets.size() == expected[i].snippets.size());
+    for (std::size_t k = 0; k < texts[i].snippets.size(); ++k) {
+      BOOST_TEST(texts[i].snippets[k].text == expected[i].snippets[k].text);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(passes_on_a_read_that_fails_after_the_other_threads_stop) {
+  std::vector<Hit> hits = corpus_hits();
+  for (auto& hit : hits) hit.record = {};
+  HitTextMaker maker(2);
+  maker.set_query(terms_of("ferry"), "en", nullptr);
+  std::size_t reads = 0;
+  BOOST_CHECK_THROW(maker.make(hits, {}, {},
+                               [&](Hit&) {
+                                 if (++reads == 3)
+                                   throw std::runtime_error("search failed: the disk went away");
+                               }),
+                    std::runtime_error);
+  BOOST_TEST(reads == 3U);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
