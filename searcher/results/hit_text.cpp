@@ -44,7 +44,10 @@ std::vector<HitText> HitTextMaker::make(std::vector<Hit>& hits, const SnippetOpt
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> ready{read ? 0 : hits.size()};  // hits read so far
   std::atomic<bool> stop{false};                           // the caller failed: leave the rest
-  const std::size_t threads = std::max<std::size_t>(1, std::min(impl_->makers.size(), hits.size()));
+  // The other threads' makers exist once a query was set.
+  std::size_t made = 0;
+  while (made < impl_->makers.size() && impl_->makers[made]) ++made;
+  const std::size_t threads = std::max<std::size_t>(1, std::min(made, hits.size()));
   auto share = [&](std::size_t thread) {
     SnippetMaker& maker = *impl_->makers[thread];
     for (std::size_t i = next++; i < hits.size(); i = next++) {
