@@ -2,6 +2,7 @@
 // Small byte-level string helpers that need no ICU.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace newsdig::util {
 
@@ -17,5 +18,9 @@ char32_t next_code_point(std::string_view text, std::size_t& offset);
 
 // `text` without leading and trailing ASCII white space.
 std::string_view trim(std::string_view text);
+
+// The words of `text` between single spaces (runs of spaces give no empty words): the words of an
+// entity's name or folded key.
+std::vector<std::string> space_separated(std::string_view text);
 
 }  // namespace newsdig::util

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "common/analysis/fold.hpp"
+#include "common/util/text.hpp"
 
 namespace newsdig::extract::ner {
 namespace {
@@ -452,15 +453,7 @@ Canonicalization canonicalize(std::span<const Mention> mentions, const KnownName
 }
 
 std::vector<std::string> name_words(std::string_view name) {
-  std::vector<std::string> words;
-  std::size_t from = 0;
-  while (from < name.size()) {
-    std::size_t to = name.find(' ', from);
-    if (to == std::string_view::npos) to = name.size();
-    if (to > from) words.emplace_back(name.substr(from, to - from));
-    from = to + 1;
-  }
-  return words;
+  return util::space_separated(name);
 }
 
 std::string short_name(std::span<const std::string> words) {

@@ -17,18 +17,6 @@ namespace {
 // shorter, and a paragraph without any sentence end (a list, a table) should not cost more.
 constexpr std::size_t kFirstParagraphBytes = 600;
 
-std::vector<std::string> split_words(std::string_view key) {
-  std::vector<std::string> words;
-  std::size_t start = 0;
-  while (start < key.size()) {
-    std::size_t end = key.find(' ', start);
-    if (end == std::string_view::npos) end = key.size();
-    if (end > start) words.emplace_back(key.substr(start, end - start));
-    start = end + 1;
-  }
-  return words;
-}
-
 // fold_key of a normalized token (already case-folded): the token itself when it is plain ASCII letters and
 // digits, as almost every English word is, without the cost of ICU.
 std::string folded(const std::string& term) {
@@ -77,7 +65,7 @@ void add_lead(const Article& article, std::string_view language, analysis::Analy
   for (const auto& term : features.lead_terms) features.named_people.push_back(util::stable_hash64(term));
   for (const auto& entity : article.entities) {
     if (entity.type != EntityType::Person) continue;
-    const auto key_words = split_words(entity.key);
+    const auto key_words = util::space_separated(entity.key);
     if (key_words.empty()) continue;
     for (const auto& word : key_words) {
       features.named_people.push_back(util::stable_hash64(analyzer.stem(word, language)));
