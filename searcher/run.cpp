@@ -8,7 +8,6 @@
 #include <cstdlib>
 #include <exception>
 #include <fstream>
-#include <functional>
 #include <iostream>
 #include <memory>
 #include <ostream>
@@ -138,14 +137,8 @@ class Runner {
       request.timeline = options_.timeline;
       request.collapse = options_.collapse;
       request.remote = remote_;
-      // Formats that show text read the story facts, and the records of a local database, while the
-      // snippets are made, and decode the records on the threads that make them.
-      request.story_facts = !wants_text();
-      if (wants_text()) {
-        // Local records are read one by one while the first hits' snippets are made.
-        request.records =
-            remote_ ? results::SearchRequest::Records::Encoded : results::SearchRequest::Records::Unread;
-      }
+      // Formats that show text read a local database's records and story facts while the snippets are made.
+      request.read_hits = !wants_text() || remote_;
       results::SearchResult result = results::search(database_, request);
       query::Advice advice =
           query::advise(database_, parsed, analyzer_, parse_options, result.matches_estimated, wants_text());
@@ -178,16 +171,8 @@ class Runner {
         texts.set_query(results::query_terms(parsed.query), options_.language, &database_);
         results::SnippetOptions snippet_options;
         snippet_options.max_snippets = options_.snippets;
-        std::vector<Xapian::docid> docids;
-        for (const auto& hit : result.hits) docids.push_back(hit.docid);
-        std::vector<std::optional<results::StoryFacts>> stories;
-        const bool unread = request.records == results::SearchRequest::Records::Unread;
-        std::vector<results::HitText> made = texts.make(
-            result.hits, snippet_options, [&] { stories = results::stories_of(database_, docids); },
-            unread ? std::function<void(results::Hit&)>(
-                         [&](results::Hit& hit) { hit.data = results::record_data(database_, hit.docid); })
-                   : std::function<void(results::Hit&)>());
-        results::set_stories(result.hits, std::move(stories));
+        std::vector<results::HitText> made =
+            texts.make(result.hits, snippet_options, request.read_hits ? nullptr : &database_);
         for (std::size_t i = 0; i < result.hits.size(); ++i) {
           page.hits.push_back(
               {std::move(result.hits[i]), std::move(made[i].title), std::move(made[i].snippets)});

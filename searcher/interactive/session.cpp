@@ -207,6 +207,8 @@ void Session::show_page(const Current& current, unsigned offset,
   Prepared prepared = prepare(current);
   results::SearchRequest request = request_for(prepared.query);
   request.offset = offset;
+  // The records and story facts of a local database are read while the snippets are made.
+  request.read_hits = remote_;
   // No hit takes fewer than three lines (title, date and source, a blank): more are never shown.
   request.limit = std::max(1U, style_.rows / 3);
   results::SearchResult result = results::search(database_, request);
@@ -239,7 +241,8 @@ void Session::show_page(const Current& current, unsigned offset,
   texts.set_query(results::query_terms(prepared.query), options_.language, &database_);
   results::SnippetOptions snippet_options;
   snippet_options.max_snippets = options_.snippets;
-  std::vector<results::HitText> made = texts.make(result.hits, snippet_options);
+  std::vector<results::HitText> made =
+      texts.make(result.hits, snippet_options, request.read_hits ? nullptr : &database_);
   const output::HumanStyle human{style_.color, style_.columns};
   for (std::size_t i = 0; i < result.hits.size(); ++i) {
     if (interrupted()) break;

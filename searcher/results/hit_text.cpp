@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <stdexcept>
 #include <thread>
 
 #include <tbb/task_group.h>
 
 #include "common/store/record.hpp"
+#include "searcher/results/collapse.hpp"
 
 namespace newsdig::results {
 
@@ -36,14 +38,14 @@ void HitTextMaker::set_query(const QueryTerms& terms, const std::string& languag
 }
 
 std::vector<HitText> HitTextMaker::make(std::vector<Hit>& hits, const SnippetOptions& options,
-                                        const std::function<void()>& alongside,
-                                        const std::function<void(Hit&)>& read) {
+                                        const Xapian::Database* unread_from) {
   std::vector<HitText> texts(hits.size());
+  std::vector<std::string> encoded(hits.size());  // the records read here, for the threads to decode
   // Each thread takes the next hit not yet taken, once it has been read, so a thread that starts late
   // (the caller, busy reading) or meets long articles does fewer.
   std::atomic<std::size_t> next{0};
-  std::atomic<std::size_t> ready{read ? 0 : hits.size()};  // hits read so far
-  std::atomic<bool> stop{false};                           // the caller failed: leave the rest
+  std::atomic<std::size_t> ready{unread_from ? 0 : hits.size()};  // hits read so far
+  std::atomic<bool> stop{false};                                  // the caller failed: leave the rest
   // The other threads' makers exist once a query was set.
   std::size_t made = 0;
   while (made < impl_->makers.size() && impl_->makers[made]) ++made;
@@ -56,26 +58,32 @@ std::vector<HitText> HitTextMaker::make(std::vector<Hit>& hits, const SnippetOpt
         if (stop.load(std::memory_order_relaxed)) return;
         std::this_thread::yield();
       }
-      if (!hits[i].data.empty()) {
-        hits[i].record = store::decode_record(hits[i].data);
-        hits[i].data.clear();
-      }
+      if (unread_from) hits[i].record = store::decode_record(encoded[i]);
       texts[i].title = maker.highlight_title(hits[i].record);
       texts[i].snippets = maker.make(hits[i].record, options);
     }
   };
+  std::vector<Xapian::docid> docids;
+  for (const Hit& hit : hits) docids.push_back(hit.docid);
+  std::vector<std::optional<StoryFacts>> stories;
   for (std::size_t thread = 1; thread < threads; ++thread)
     impl_->tasks.run([&share, thread] { share(thread); });
-  // The tasks use this frame's `texts`, `next`, `ready` and `share`: wait for them before anything leaves it.
+  // The tasks use this frame's variables: wait for them before anything leaves it.
   std::exception_ptr failed;
   try {
-    if (read) {
-      for (std::size_t i = 0; i < hits.size(); ++i) {
-        read(hits[i]);
-        ready.store(i + 1, std::memory_order_release);
+    if (unread_from) {
+      try {
+        for (std::size_t i = 0; i < docids.size(); ++i) {
+          encoded[i] = unread_from->get_document(docids[i]).get_data();
+          ready.store(i + 1, std::memory_order_release);
+        }
+        for (Xapian::docid docid : docids) {
+          stories.push_back(story_facts(*unread_from, unread_from->get_document(docid), docid));
+        }
+      } catch (const Xapian::Error& e) {
+        throw std::runtime_error("search failed: " + e.get_description());
       }
     }
-    if (alongside) alongside();
     share(0);
   } catch (...) {
     failed = std::current_exception();
@@ -83,6 +91,10 @@ std::vector<HitText> HitTextMaker::make(std::vector<Hit>& hits, const SnippetOpt
   }
   impl_->tasks.wait();  // rethrows a task's exception
   if (failed) std::rethrow_exception(failed);
+  for (std::size_t i = 0; i < stories.size(); ++i) {
+    hits[i].story = std::move(stories[i]);
+    hits[i].collapsed = hits[i].collapsed && hits[i].story.has_value();
+  }
   return texts;
 }
 

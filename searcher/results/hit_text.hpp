@@ -1,10 +1,8 @@
 #pragma once
 // The text a page shows of its hits: each headline's highlights and each body's snippets, made on
-// several threads at once. Snippets are the largest part of a search's time once the hits are found (on
-// the Reuters financial archive, 0.43 ms of a 1.4 ms top-10 query), and each hit's are independent of the
-// others', so a page's hits are shared among the cores: the latency a reader waits for falls, while the
-// work stays the same.
-#include <functional>
+// several threads at once. Snippets are the largest part of a search's time once the hits are found, and
+// each hit's are independent of the others', so a page's hits are shared among the cores: the latency a
+// reader waits for falls, while the work stays the same.
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,14 +34,13 @@ class HitTextMaker {
   // caller's thread only: a Xapian::Database is not to be used by two threads at once).
   void set_query(const QueryTerms& terms, const std::string& language, const Xapian::Database* database);
 
-  // The text of each hit, in the order of `hits`. Reads only the hits' records, decoding those that come
-  // encoded (Hit::data) in place. On the caller's thread, first `read` (if given) is called for each hit in
-  // order, to fill in its Hit::data, while the other threads make the text of the hits already read; then
-  // `alongside` (if given) runs; then the caller joins the others. Neither may touch the hits' records
-  // but through `read`.
+  // The text of each hit, in the order of `hits`. With `unread_from`, the hits were searched with
+  // SearchRequest::read_hits false: their records and story facts are read from that database here, on the
+  // caller's thread (a Xapian::Database is never used by two threads at once), the records one by one
+  // while the other threads make the text of the hits already read, then the story facts. Throws
+  // std::runtime_error when Xapian fails or a record is damaged.
   std::vector<HitText> make(std::vector<Hit>& hits, const SnippetOptions& options,
-                            const std::function<void()>& alongside = {},
-                            const std::function<void(Hit&)>& read = {});
+                            const Xapian::Database* unread_from = nullptr);
 
   // The caller's thread's SnippetMaker, set to the last query (the article view highlights with it).
   SnippetMaker& snippets();

@@ -468,16 +468,12 @@ SearchResult search(const Xapian::Database& database, const SearchRequest& reque
       hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
       hit.docid = *it;
       hit.score = it.get_weight();
-      if (request.records != SearchRequest::Records::Unread || request.story_facts) {
+      if (request.read_hits) {
         const Xapian::Document document = it.get_document();
-        if (request.records == SearchRequest::Records::Decoded) {
-          hit.record = store::decode_record(document.get_data());
-        } else if (request.records == SearchRequest::Records::Encoded) {
-          hit.data = document.get_data();
-        }
-        if (request.story_facts) hit.story = story_facts(database, document, *it);
+        hit.record = store::decode_record(document.get_data());
+        hit.story = story_facts(database, document, *it);
       }
-      hit.collapsed = collapse && (hit.story.has_value() || !request.story_facts);
+      hit.collapsed = collapse && (hit.story.has_value() || !request.read_hits);
       result.hits.push_back(std::move(hit));
     }
 
@@ -507,34 +503,6 @@ SearchResult search(const Xapian::Database& database, const SearchRequest& reque
     throw std::runtime_error("search failed: " + e.get_description());
   }
   return result;
-}
-
-std::vector<std::optional<StoryFacts>> stories_of(const Xapian::Database& database,
-                                                  const std::vector<Xapian::docid>& docids) {
-  std::vector<std::optional<StoryFacts>> stories;
-  stories.reserve(docids.size());
-  try {
-    for (Xapian::docid docid : docids)
-      stories.push_back(story_facts(database, database.get_document(docid), docid));
-  } catch (const Xapian::Error& e) {
-    throw std::runtime_error("search failed: " + e.get_description());
-  }
-  return stories;
-}
-
-std::string record_data(const Xapian::Database& database, Xapian::docid docid) {
-  try {
-    return database.get_document(docid).get_data();
-  } catch (const Xapian::Error& e) {
-    throw std::runtime_error("search failed: " + e.get_description());
-  }
-}
-
-void set_stories(std::vector<Hit>& hits, std::vector<std::optional<StoryFacts>> stories) {
-  for (std::size_t i = 0; i < hits.size() && i < stories.size(); ++i) {
-    hits[i].story = std::move(stories[i]);
-    hits[i].collapsed = hits[i].collapsed && hits[i].story.has_value();
-  }
 }
 
 }  // namespace newsdig::results

@@ -94,15 +94,10 @@ struct SearchRequest {
   // Some sub-database is remote (xapian-tcpsrv): only Xapian's own match spies work there, so facets are
   // counted from a ValueCountMatchSpy over the Facets slot; --recent (a posting source of ours) cannot run.
   bool remote = false;
-  // false: hits come without their story facts (Hit::story), for the caller to read them with
-  // stories_of() while it does other work (newsdig-search reads them while the snippets are made).
-  bool story_facts = true;
-  // How the hits' stored records come: decoded (Hit::record); encoded (Hit::data), for HitTextMaker to
-  // decode on its threads; or not read at all, for the caller to read (record_data()) while the snippets
-  // of the hits read before are being made. Remote shards read theirs in one round trip: keep them Decoded
-  // or Encoded there.
-  enum class Records { Decoded, Encoded, Unread };
-  Records records = Records::Decoded;
+  // false: hits come with only their rank, docid and score, for HitTextMaker::make to read their records
+  // and story facts while other threads make the snippets of the hits already read. Remote shards read
+  // every hit's record in one round trip here: keep it true for them.
+  bool read_hits = true;
 };
 
 struct Hit {
@@ -110,9 +105,10 @@ struct Hit {
   Xapian::docid docid = 0;
   double score = 0;
   Article record;
-  std::string data;  // the stored record still encoded (SearchRequest::Records::Encoded, or read later)
   std::optional<StoryFacts> story;  // the hit's story, when it has one
-  bool collapsed = false;           // the hit stands for its whole story (the result was collapsed)
+  // The hit stands for its whole story (the result was collapsed); for a hit read later, until its story
+  // is read.
+  bool collapsed = false;
 };
 
 struct SearchResult {
@@ -127,15 +123,6 @@ struct SearchResult {
 
 // Throws std::runtime_error naming what failed when Xapian fails (including a damaged stored record).
 SearchResult search(const Xapian::Database& database, const SearchRequest& request);
-
-// The story facts of the hits with these docids, for hits searched with SearchRequest::story_facts false;
-// set_stories() puts them in place (and clears Hit::collapsed of a hit without a story).
-std::vector<std::optional<StoryFacts>> stories_of(const Xapian::Database& database,
-                                                  const std::vector<Xapian::docid>& docids);
-void set_stories(std::vector<Hit>& hits, std::vector<std::optional<StoryFacts>> stories);
-
-// The stored record of a document, still encoded (for hits searched with SearchRequest::Records::Unread).
-std::string record_data(const Xapian::Database& database, Xapian::docid docid);
 
 // Days since 1970-01-01 of a date-slot value ("YYYYMMDD..."), or nothing when it is not one.
 std::optional<long> slot_day_number(std::string_view value);

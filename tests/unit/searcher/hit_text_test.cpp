@@ -3,9 +3,11 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
 #include <boost/test/unit_test.hpp>
 #include <nlohmann/json.hpp>
 
+#include "common/schema.hpp"
 #include "common/store/record.hpp"
 #include "searcher/query/query_parser.hpp"
 #include "searcher/results/hit_text.hpp"
@@ -89,71 +91,57 @@ BOOST_AUTO_TEST_CASE(marks_the_query_words_of_every_hit) {
   BOOST_TEST(maker.make(none, {}).empty());
 }
 
-BOOST_AUTO_TEST_CASE(decodes_the_records_that_come_encoded_and_gives_them_the_same_text) {
-  std::vector<Hit> decoded = corpus_hits();
-  std::vector<Hit> encoded = decoded;
-  for (auto& hit : encoded) {
-    hit.data = newsdig::store::encode_record(hit.record);
-    hit.record = {};
-  }
-  HitTextMaker maker(2);
-  maker.set_query(terms_of("ferry boats auction"), "en", nullptr);
-  const auto from_decoded = maker.make(decoded, {});
-  const auto from_encoded = maker.make(encoded, {});
-  BOOST_REQUIRE(from_encoded.size() == from_decoded.size());
-  for (std::size_t i = 0; i < encoded.size(); ++i) {
-    BOOST_TEST(encoded[i].data.empty());
-    BOOST_TEST(encoded[i].record.id == decoded[i].record.id);
-    BOOST_TEST(encoded[i].record.body == decoded[i].record.body);
-    BOOST_REQUIRE(from_encoded[i].snippets.size() == from_decoded[i].snippets.size());
-    for (std::size_t k = 0; k < from_decoded[i].snippets.size(); ++k) {
-      BOOST_TEST(from_encoded[i].snippets[k].text == from_decoded[i].snippets[k].text);
-    }
-  }
-}
-
-BOOST_AUTO_TEST_CASE(reads_each_record_through_the_caller_before_its_text_is_made) {
+BOOST_AUTO_TEST_CASE(reads_unread_hits_records_and_stories_from_the_database_with_the_same_text) {
   const std::vector<Hit> originals = corpus_hits();
+  // A database holding the articles' records; the first two share a story, the others have none.
+  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const auto story_slot = newsdig::schema::slot_number(newsdig::schema::Slot::Story);
   std::vector<Hit> unread(originals.size());
-  for (std::size_t i = 0; i < originals.size(); ++i) unread[i].docid = static_cast<Xapian::docid>(i + 1);
+  for (std::size_t i = 0; i < originals.size(); ++i) {
+    Xapian::Document document;
+    document.set_data(newsdig::store::encode_record(originals[i].record));
+    if (i < 2) {
+      document.add_value(story_slot, "0123456789abcdef");
+      document.add_boolean_term(
+          newsdig::schema::make_term(newsdig::schema::prefix::kStory, "0123456789abcdef"));
+    }
+    unread[i].docid = database.add_document(document);
+    unread[i].collapsed = true;  // as search() leaves an unread hit of a collapsed result
+  }
   HitTextMaker maker(2);
   maker.set_query(terms_of("ferry boats auction"), "en", nullptr);
   std::vector<Hit> decoded = originals;
   const auto expected = maker.make(decoded, {});
-  std::vector<Xapian::docid> read_order;
-  bool alongside_after_reads = false;
-  const auto texts = maker.make(
-      unread, {}, [&] { alongside_after_reads = read_order.size() == originals.size(); },
-      [&](Hit& hit) {
-        read_order.push_back(hit.docid);
-        hit.data = newsdig::store::encode_record(originals[hit.docid - 1].record);
-      });
-  BOOST_TEST(alongside_after_reads);
-  BOOST_REQUIRE(read_order.size() == originals.size());
-  for (std::size_t i = 0; i < read_order.size(); ++i) BOOST_TEST(read_order[i] == i + 1);
+  const auto texts = maker.make(unread, {}, &database);
   BOOST_REQUIRE(texts.size() == expected.size());
   for (std::size_t i = 0; i < texts.size(); ++i) {
+    BOOST_TEST(unread[i].record.id == originals[i].record.id);
     BOOST_TEST(unread[i].record.body == originals[i].record.body);
     BOOST_REQUIRE(texts[i].snippets.size() == expected[i].snippets.size());
     for (std::size_t k = 0; k < texts[i].snippets.size(); ++k) {
       BOOST_TEST(texts[i].snippets[k].text == expected[i].snippets[k].text);
     }
+    BOOST_TEST(unread[i].story.has_value() == (i < 2));
+    BOOST_TEST(unread[i].collapsed == (i < 2));
   }
+  BOOST_TEST(unread[0].story->size == 2U);
 }
 
-BOOST_AUTO_TEST_CASE(passes_on_a_read_that_fails_after_the_other_threads_stop) {
+BOOST_AUTO_TEST_CASE(passes_on_a_record_that_cannot_be_read_after_the_other_threads_stop) {
+  Xapian::WritableDatabase database(std::string(), Xapian::DB_BACKEND_INMEMORY);
   std::vector<Hit> hits = corpus_hits();
-  for (auto& hit : hits) hit.record = {};
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    Xapian::Document document;
+    document.set_data(newsdig::store::encode_record(hits[i].record));
+    hits[i].docid = database.add_document(document);
+    hits[i].record = {};
+  }
+  hits[2].docid = 1000;  // no such article
   HitTextMaker maker(2);
   maker.set_query(terms_of("ferry"), "en", nullptr);
-  std::size_t reads = 0;
-  BOOST_CHECK_THROW(maker.make(hits, {}, {},
-                               [&](Hit&) {
-                                 if (++reads == 3)
-                                   throw std::runtime_error("search failed: the disk went away");
-                               }),
-                    std::runtime_error);
-  BOOST_TEST(reads == 3U);
+  BOOST_CHECK_EXCEPTION(maker.make(hits, {}, &database), std::runtime_error, [](const std::runtime_error& e) {
+    return std::string(e.what()).find("search failed") != std::string::npos;
+  });
 }
 
 BOOST_AUTO_TEST_SUITE_END()
