@@ -119,17 +119,12 @@ bool separator_at(std::string_view text, std::size_t i, std::size_t& length) {
   return false;
 }
 
-}  // namespace
-
-struct SnippetMaker::Impl {
+// What a query sets: the same for every thread's SnippetMaker (SnippetMaker::set_query_like copies it).
+struct QueryState {
   QueryTerms terms;
   std::string language;
   std::vector<Unit> units;
   bool only_weak = false;
-  analysis::Analyzer analyzer;
-  std::map<std::string, analysis::SentenceSplitter, std::less<>> splitters;
-  using StemCache = std::unordered_map<std::string, std::string>;
-  std::map<std::string, StemCache, std::less<>> stems;  // per language
   // Units by the index form of their word (a phrase: of its first word).
   std::unordered_map<std::string, std::vector<std::size_t>> form_units;
   std::vector<std::size_t> wildcard_units;
@@ -141,6 +136,15 @@ struct SnippetMaker::Impl {
     std::vector<std::string> stem_starts;                             // each form less its last two letters
     std::array<bool, 256> first_bytes{};  // first letters of the prefixes and stem starts above
   } prefilter;
+};
+
+}  // namespace
+
+struct SnippetMaker::Impl : QueryState {
+  analysis::Analyzer analyzer;
+  std::map<std::string, analysis::SentenceSplitter, std::less<>> splitters;
+  using StemCache = std::unordered_map<std::string, std::string>;
+  std::map<std::string, StemCache, std::less<>> stems;  // per language
   std::vector<analysis::Token> tokens;
   std::string scratch;
   std::vector<bool> seen;
@@ -404,16 +408,8 @@ void SnippetMaker::set_query(QueryTerms terms, std::string language, const Xapia
 }
 
 void SnippetMaker::set_query_like(const SnippetMaker& other) {
-  Impl& mine = *impl_;
-  const Impl& theirs = *other.impl_;
-  mine.terms = theirs.terms;
-  mine.language = theirs.language;
-  mine.units = theirs.units;
-  mine.only_weak = theirs.only_weak;
-  mine.form_units = theirs.form_units;
-  mine.wildcard_units = theirs.wildcard_units;
-  mine.prefilter = theirs.prefilter;
-  mine.bound_caches();
+  static_cast<QueryState&>(*impl_) = static_cast<const QueryState&>(*other.impl_);
+  impl_->bound_caches();
 }
 
 SnippetMaker::~SnippetMaker() = default;
