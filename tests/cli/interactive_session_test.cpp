@@ -66,8 +66,7 @@ BOOST_AUTO_TEST_CASE(a_session_searches_pages_opens_refines_reports_bad_syntax_a
   std::string reopened = terminal.enter(":open 1");
   BOOST_TEST(reopened.find("error") == std::string::npos, reopened);
 
-  terminal.session.type(":quit\r");
-  BOOST_TEST(terminal.session.wait_exit() == 0);
+  BOOST_TEST(terminal.quit() == 0);
 }
 
 BOOST_AUTO_TEST_CASE(ctrl_c_drops_the_line_being_typed_and_ctrl_d_ends_the_session_with_0) {
@@ -106,8 +105,7 @@ BOOST_AUTO_TEST_CASE(tab_completes_field_names_and_commands) {
   terminal.session.type(":expl\t\r");
   std::string explained = terminal.session.wait_for("xapian:");
   BOOST_TEST(explained.find("query:    title:Kishida") != std::string::npos, explained);
-  terminal.session.type(":quit\r");
-  BOOST_TEST(terminal.session.wait_exit() == 0);
+  BOOST_TEST(terminal.quit() == 0);
 }
 
 BOOST_AUTO_TEST_CASE(commands_sort_filter_like_and_report_misuse) {
@@ -134,8 +132,7 @@ BOOST_AUTO_TEST_CASE(commands_sort_filter_like_and_report_misuse) {
   BOOST_TEST(unknown.find("unknown command :frobnicate") != std::string::npos, unknown);
   std::string no_hit = terminal.enter(":open 99");
   BOOST_TEST(no_hit.find("there is no hit 99") != std::string::npos, no_hit);
-  terminal.session.type(":quit\r");
-  BOOST_TEST(terminal.session.wait_exit() == 0);
+  BOOST_TEST(terminal.quit() == 0);
   // The history is kept where the XDG spec says, for the next session.
   const std::string history = read_file(home / "state" / "newsdig" / "history");
   BOOST_TEST(history.find(":frobnicate") != std::string::npos, history);

@@ -38,6 +38,12 @@ struct Terminal {
     return session.wait_for(kPrompt);
   }
 
+  // Types :quit and Enter; returns the session's exit status.
+  int quit() {
+    session.type(":quit\r");
+    return session.wait_exit();
+  }
+
   PtySession session;
 };
 

@@ -69,8 +69,7 @@ BOOST_AUTO_TEST_CASE(story_n_lists_the_story_of_hit_n_oldest_first_and_back_retu
   BOOST_TEST(back.find("+1 related report") != std::string::npos, back);
   BOOST_TEST(back.find("2.  ") == std::string::npos, back);
 
-  terminal.session.type(":quit\r");
-  BOOST_TEST(terminal.session.wait_exit() == 0);
+  BOOST_TEST(terminal.quit() == 0);
 }
 
 BOOST_AUTO_TEST_CASE(story_and_back_misused_say_why_and_the_session_goes_on) {
@@ -85,8 +84,7 @@ BOOST_AUTO_TEST_CASE(story_and_back_misused_say_why_and_the_session_goes_on) {
   BOOST_TEST(terminal.enter(":story x").find(":story needs the number of a hit") != std::string::npos);
   BOOST_TEST(terminal.enter(":help").find(":story N") != std::string::npos);
 
-  terminal.session.type(":quit\r");
-  BOOST_TEST(terminal.session.wait_exit() == 0);
+  BOOST_TEST(terminal.quit() == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
