@@ -2,10 +2,9 @@
 // The stored record: what the searcher shows of a hit, kept as the Xapian document data.
 //
 // Every hit of every search reads one, so it is made to be read fast: a binary layout compressed with
-// zstd, which decompresses about twice as fast as the zlib Xapian would otherwise apply to the data
-// (zstd's output does not deflate further, so Xapian stores it as it is). Measured on the Reuters
-// financial archive, reading and decoding the JSON records of version 2 took half the time of a top-10
-// search without snippets.
+// zstd, which decompresses faster than the zlib Xapian would otherwise apply to the data (zstd's output
+// does not deflate further, so Xapian stores it as it is). Reading and parsing the JSON records of version
+// 2 was a large share of a top-10 search.
 //
 // Encoding (version 3):
 //   byte 0     kRecordVersion
