@@ -69,35 +69,29 @@ void collapse_by_story(Xapian::Enquire& enquire) {
 }
 
 std::optional<StoryFacts> story_facts(const Xapian::Database& database, const Xapian::Document& document,
-                                      Xapian::docid docid) {
+                                      Xapian::docid docid, std::string_view key) {
   StoryFacts facts;
-  facts.key = document.get_value(kStorySlot);
+  facts.key = key.empty() ? document.get_value(kStorySlot) : std::string(key);
   if (facts.key.empty()) return std::nullopt;
   const std::string term = story_term(facts.key);
+  // About half the hits are stories of one article: the term's frequency says so without reading the
+  // document's values or the posting list (each a descent of a table).
+  facts.size = std::max<Xapian::doccount>(1, database.get_termfreq(term));
+  if (facts.size == 1) return facts;
   std::string earliest = document.get_value(kDateSlot);
-  // The members' ids from the story's posting list; its length from the term's frequency only when the
-  // list is longer than what is read (each lookup is a descent of the table: half the hits are stories of
-  // one article, which need only this one).
   std::vector<Xapian::docid> members;
-  std::vector<std::pair<Member, std::string>> others;  // member, source
   Xapian::doccount read = 0;
-  for (auto it = database.postlist_begin(term); it != database.postlist_end(term); ++it) {
-    if (read == kStoryFactsRead) {
-      read = database.get_termfreq(term);
-      break;
-    }
-    ++read;
+  for (auto it = database.postlist_begin(term); it != database.postlist_end(term) && read < kStoryFactsRead;
+       ++it, ++read) {
     if (*it != docid) members.push_back(*it);
   }
-  facts.size = std::max<Xapian::doccount>(1, read);
-  if (!members.empty()) {
-    MemberValues dates(database, kDateSlot);
-    MemberValues sources(database, kSourceSlot);
-    for (Xapian::docid member_id : members) {
-      Member member{dates.of(member_id), member_id};
-      if (!member.date.empty() && (earliest.empty() || member.date < earliest)) earliest = member.date;
-      others.emplace_back(std::move(member), sources.of(member_id));
-    }
+  std::vector<std::pair<Member, std::string>> others;  // member, source
+  MemberValues dates(database, kDateSlot);
+  MemberValues sources(database, kSourceSlot);
+  for (Xapian::docid member_id : members) {
+    Member member{dates.of(member_id), member_id};
+    if (!member.date.empty() && (earliest.empty() || member.date < earliest)) earliest = member.date;
+    others.emplace_back(std::move(member), sources.of(member_id));
   }
   std::sort(others.begin(), others.end(),
             [](const auto& a, const auto& b) { return earlier(a.first, b.first); });

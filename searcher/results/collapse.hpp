@@ -28,10 +28,11 @@ inline constexpr Xapian::doccount kStoryFactsRead = 200;
 // story key (indexed with --no-stories) are never collapsed.
 void collapse_by_story(Xapian::Enquire& enquire);
 
-// The facts of the story of `document` (docid `docid`), or nothing when it has no story key. Throws
-// Xapian::Error.
+// The facts of the story of `document` (docid `docid`), or nothing when it has no story key. `key` is that
+// key when the caller knows it already (the collapse key of its match: then a story of one article costs
+// one lookup of its term's frequency); empty: it is read from the document. Throws Xapian::Error.
 std::optional<StoryFacts> story_facts(const Xapian::Database& database, const Xapian::Document& document,
-                                      Xapian::docid docid);
+                                      Xapian::docid docid, std::string_view key = {});
 
 // The line under a collapsed hit: "+2 related reports (Kyodo, Reuters; earliest 2014-11-09)"; at most
 // three sources are named ("..., and 4 more"). Empty when the story has no other article.

@@ -63,8 +63,6 @@ std::vector<HitText> HitTextMaker::make(std::vector<Hit>& hits, const SnippetOpt
       texts[i].snippets = maker.make(hits[i].record, options);
     }
   };
-  std::vector<Xapian::docid> docids;
-  for (const Hit& hit : hits) docids.push_back(hit.docid);
   std::vector<std::optional<StoryFacts>> stories;
   for (std::size_t thread = 1; thread < threads; ++thread)
     impl_->tasks.run([&share, thread] { share(thread); });
@@ -73,12 +71,13 @@ std::vector<HitText> HitTextMaker::make(std::vector<Hit>& hits, const SnippetOpt
   try {
     if (unread_from) {
       try {
-        for (std::size_t i = 0; i < docids.size(); ++i) {
-          encoded[i] = unread_from->get_document(docids[i]).get_data();
+        for (std::size_t i = 0; i < hits.size(); ++i) {
+          encoded[i] = unread_from->get_document(hits[i].docid).get_data();
           ready.store(i + 1, std::memory_order_release);
         }
-        for (Xapian::docid docid : docids) {
-          stories.push_back(story_facts(*unread_from, unread_from->get_document(docid), docid));
+        for (const Hit& hit : hits) {
+          stories.push_back(
+              story_facts(*unread_from, unread_from->get_document(hit.docid), hit.docid, hit.collapse_key));
         }
       } catch (const Xapian::Error& e) {
         throw std::runtime_error("search failed: " + e.get_description());

@@ -468,10 +468,11 @@ SearchResult search(const Xapian::Database& database, const SearchRequest& reque
       hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
       hit.docid = *it;
       hit.score = it.get_weight();
+      if (collapse) hit.collapse_key = it.get_collapse_key();
       if (request.read_hits) {
         const Xapian::Document document = it.get_document();
         hit.record = store::decode_record(document.get_data());
-        hit.story = story_facts(database, document, *it);
+        hit.story = story_facts(database, document, *it, hit.collapse_key);
       }
       hit.collapsed = collapse && (hit.story.has_value() || !request.read_hits);
       result.hits.push_back(std::move(hit));

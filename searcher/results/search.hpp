@@ -106,6 +106,7 @@ struct Hit {
   double score = 0;
   Article record;
   std::optional<StoryFacts> story;  // the hit's story, when it has one
+  std::string collapse_key;         // its story key as the collapsed match gave it; empty when not collapsed
   // The hit stands for its whole story (the result was collapsed); for a hit read later, until its story
   // is read.
   bool collapsed = false;
