@@ -65,6 +65,12 @@ struct Mark {
   std::size_t unit = 0;
 };
 
+// A word the cheap reading (scan) found showing a unit: where it starts in the body.
+struct Shown {
+  std::uint32_t begin = 0;
+  std::size_t unit = 0;
+};
+
 constexpr std::size_t kMaxCachedStems = 200000;
 
 struct Sentence {
@@ -252,15 +258,19 @@ struct SnippetMaker::Impl : QueryState {
   // Reads `text` cheaply, as plain ASCII words split at every other character, and returns the summed
   // weight of the distinct units those words show (a phrase counts when its first word is there): 0 when
   // the text cannot hold a match. Nothing when that cannot be told cheaply: a word beyond ASCII (whose
-  // case folding may give ASCII letters), stems of a language other than English.
-  std::optional<double> scan(std::string_view text, std::string_view lang) {
+  // case folding may give ASCII letters), stems of a language other than English. `shows`, when given,
+  // gets each word that shows a unit: its offset (plus `base`) and the unit, in text order.
+  std::optional<double> scan(std::string_view text, std::string_view lang,
+                             std::vector<Shown>* shows = nullptr, std::size_t base = 0) {
     if (!prefilter.usable) return std::nullopt;
     const bool english = lang.size() >= 2 && (lang[0] | 0x20) == 'e' && (lang[1] | 0x20) == 'n' &&
                          (lang.size() == 2 || lang[2] == '-' || lang[2] == '_');
     if (!prefilter.stems.empty() && !english) return std::nullopt;
     seen.assign(units.size(), false);
     double score = 0;
+    std::size_t word_begin = 0;
     auto saw = [&](std::size_t u) {
+      if (shows != nullptr) shows->push_back({static_cast<std::uint32_t>(base + word_begin), u});
       if (seen[u]) return;
       seen[u] = true;
       score += units[u].weight;
@@ -285,6 +295,7 @@ struct SnippetMaker::Impl : QueryState {
       std::size_t end = i + 1;
       while (end < text.size() && is_word_byte(text[end])) ++end;
       const std::string_view word = text.substr(i, end - i);
+      word_begin = i;
       if (prefilter.first_bytes[static_cast<unsigned char>(lower_ascii(word.front()))]) {
         auto starts_with = [&](const std::string& prefix) {
           if (word.size() < prefix.size()) return false;
@@ -479,14 +490,29 @@ std::vector<Snippet> SnippetMaker::make(const Article& article, const SnippetOpt
     std::size_t start = 0;
     std::size_t end = 0;
     std::optional<double> score;  // nothing: the cheap reading could not judge it
+    std::vector<Shown> shows;     // what the cheap reading saw, for its sentences' scores
   };
   std::vector<Paragraph> paragraphs;
+  std::vector<Shown> shows;
   for (std::size_t start = 0; start < body.size() && !impl.units.empty();) {
     const std::size_t end = paragraph_end(start);
-    auto score = impl.scan(body.substr(start, end - start), lang);
-    if (!score || *score > 0) paragraphs.push_back({start, end, score});
+    shows.clear();
+    auto score = impl.scan(body.substr(start, end - start), lang, &shows, start);
+    if (!score || *score > 0) paragraphs.push_back({start, end, score, shows});
     start = end + 2;
   }
+  // A sentence's cheap score, from what its paragraph's reading saw inside it: the same words, since
+  // sentences break only between words.
+  auto cheap_score = [&](const Paragraph& paragraph, const Sentence& sentence) {
+    impl.seen.assign(impl.units.size(), false);
+    double score = 0;
+    for (const Shown& shown : paragraph.shows) {
+      if (shown.begin < sentence.begin || shown.begin >= sentence.end || impl.seen[shown.unit]) continue;
+      impl.seen[shown.unit] = true;
+      score += impl.units[shown.unit].weight;
+    }
+    return score;
+  };
   struct Candidate {
     Sentence sentence;
     bool exact = false;       // marks and score come from the analyser
@@ -524,9 +550,8 @@ std::vector<Snippet> SnippetMaker::make(const Article& article, const SnippetOpt
     if (read_next) {
       const Paragraph& paragraph = *scored[next++];
       for (auto& sentence : sentences_of(paragraph.start, paragraph.end)) {
-        auto score = impl.scan(body.substr(sentence.begin, sentence.end - sentence.begin), lang);
-        if (score && *score == 0) continue;
-        sentence.score = score.value_or(0);
+        sentence.score = cheap_score(paragraph, sentence);
+        if (sentence.score == 0) continue;
         pool.push_back({sentence, false, {}});
       }
       continue;
