@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <functional>
+#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -709,11 +711,17 @@ bool is_boilerplate(std::string_view sentence) {
   }
   // Notices are short; a long sentence that mentions rights is news.
   if (sentence.size() > 300) return false;
-  constexpr std::string_view kRights = "all rights reserved";
-  for (std::size_t i = 0; i + kRights.size() <= sentence.size(); ++i) {
-    if (starts_with_ci(sentence.substr(i), kRights)) return true;
-  }
-  return false;
+  // Every sentence of every hit is asked: a searcher that skips ahead by the pattern's length.
+  struct FoldedHash {
+    std::size_t operator()(char c) const { return static_cast<unsigned char>(lower_ascii(c)); }
+  };
+  struct FoldedEqual {
+    bool operator()(char a, char b) const { return lower_ascii(a) == lower_ascii(b); }
+  };
+  static constexpr std::string_view kRights = "all rights reserved";
+  static const std::boyer_moore_horspool_searcher rights(kRights.begin(), kRights.end(), FoldedHash{},
+                                                         FoldedEqual{});
+  return std::search(sentence.begin(), sentence.end(), rights) != sentence.end();
 }
 
 }  // namespace newsdig::results
