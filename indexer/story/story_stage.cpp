@@ -18,7 +18,6 @@
 namespace newsdig::indexer::story {
 namespace {
 
-using extract::story::Profile;
 using extract::story::StoryFeatures;
 
 // Postings of a term are read from the latest this many members: a term shared by more is no clue.
@@ -34,18 +33,6 @@ bool has_prefix(std::string_view term, std::string_view prefix) {
 
 std::string story_term(std::string_view key) {
   return schema::make_term(schema::prefix::kStory, key);
-}
-
-// The profile's best terms, best first.
-std::vector<std::string> best_terms(const Profile& profile, std::size_t count) {
-  std::vector<const extract::story::WeightedTerm*> order;
-  for (const auto& entry : profile) order.push_back(&entry);
-  std::sort(order.begin(), order.end(), [](auto* x, auto* y) {
-    return x->weight != y->weight ? x->weight > y->weight : x->term < y->term;
-  });
-  std::vector<std::string> terms;
-  for (std::size_t i = 0; i < order.size() && i < count; ++i) terms.push_back(order[i]->term);
-  return terms;
 }
 
 struct Prepared {
@@ -137,6 +124,7 @@ void StoryStage::assign(std::any& prepared, Xapian::Document& document) {
       if (!database_ || attempt >= 3) throw;
       database_->reopen();
       database_members_.clear();
+      std::fill(database_df_.begin(), database_df_.end(), -1.0);
     }
   }
   document.add_boolean_term(story_term(key));
@@ -147,27 +135,113 @@ double StoryStage::documents() const {
   return database_documents_ + static_cast<double>(run_documents_);
 }
 
-double StoryStage::idf(std::string_view term) const {
+StoryStage::TermId StoryStage::intern(std::string_view term) {
+  if (auto it = term_ids_.find(term); it != term_ids_.end()) return it->second;
+  const auto id = static_cast<TermId>(term_text_.size());
+  const auto entry = term_ids_.emplace(std::string(term), id).first;
+  term_text_.push_back(&entry->first);
+  term_boost_.push_back(extract::story::term_boost(term, settings_.profile));
+  run_df_.push_back(0);
+  database_df_.push_back(-1);
+  postings_.emplace_back();
+  article_weight_.push_back(0);
+  return id;
+}
+
+StoryStage::Interned StoryStage::intern(StoryFeatures& features) {
+  Interned interned;
+  interned.terms.reserve(features.terms.size());
+  for (const auto& [term, wdf] : features.terms) interned.terms.emplace_back(intern(term), wdf);
+  // A lead term that is none of the stage's terms is none of this article's either: it weighs nothing.
+  for (const auto& term : features.lead_terms) {
+    if (auto it = term_ids_.find(term); it != term_ids_.end()) interned.lead_terms.push_back(it->second);
+  }
+  std::sort(interned.lead_terms.begin(), interned.lead_terms.end());
+  features.terms = {};
+  features.lead_terms = {};
+  return interned;
+}
+
+double StoryStage::idf(TermId term) {
   double df = 0;
-  if (auto it = run_df_.find(term); it != run_df_.end()) df += it->second;
-  if (database_) df += database_->get_termfreq(std::string(term));
+  df += run_df_[term];
+  if (database_) {
+    // The database is read-only here: a term's frequency only changes when it is reopened (assign).
+    if (database_df_[term] < 0) database_df_[term] = database_->get_termfreq(*term_text_[term]);
+    df += database_df_[term];
+  }
   return std::log((documents() + settings_.idf_prior) / (df + 1.0));
 }
 
-const Profile& StoryStage::fresh_profile(Member& member) {
-  if (!member.features.terms.empty() && documents() >= 2 * member.profile_documents) {
-    member.profile = make_profile(
-        member.features, [this](std::string_view t) { return idf(t); }, settings_.profile);
+// extract::story::make_profile over term numbers, step for step (the same selection and the same order of
+// additions, so the same weights to the last bit).
+StoryStage::IdProfile StoryStage::make_profile(const std::vector<std::pair<TermId, unsigned>>& terms,
+                                               const std::vector<TermId>& lead_terms) {
+  IdProfile profile;
+  profile.reserve(terms.size());
+  for (const auto& [term, wdf] : terms) {
+    if (term_boost_[term] == 0) continue;
+    const double tf = 1.0 + std::log(static_cast<double>(std::max(1U, wdf)));
+    double weight = tf * idf(term) * term_boost_[term];
+    if (std::binary_search(lead_terms.begin(), lead_terms.end(), term))
+      weight *= settings_.profile.lead_boost;
+    if (weight > 0) profile.push_back({term, weight});
+  }
+  auto better = [this](const WeightedId& x, const WeightedId& y) {
+    return x.weight != y.weight ? x.weight > y.weight : *term_text_[x.term] < *term_text_[y.term];
+  };
+  const std::size_t top = settings_.profile.top_terms;
+  if (profile.size() > top) {
+    std::nth_element(profile.begin(), profile.begin() + static_cast<std::ptrdiff_t>(top), profile.end(),
+                     better);
+    profile.resize(top);
+  }
+  double norm = 0;
+  for (const auto& entry : profile) norm += entry.weight * entry.weight;
+  norm = std::sqrt(norm);
+  for (auto& entry : profile) entry.weight /= norm;
+  std::sort(profile.begin(), profile.end(),
+            [this](const auto& x, const auto& y) { return *term_text_[x.term] < *term_text_[y.term]; });
+  return profile;
+}
+
+// The profile's best terms, best first.
+std::vector<StoryStage::TermId> StoryStage::best_terms(const IdProfile& profile) const {
+  std::vector<const WeightedId*> order;
+  order.reserve(profile.size());
+  for (const auto& entry : profile) order.push_back(&entry);
+  std::sort(order.begin(), order.end(), [this](auto* x, auto* y) {
+    return x->weight != y->weight ? x->weight > y->weight : *term_text_[x->term] < *term_text_[y->term];
+  });
+  std::vector<TermId> terms;
+  for (std::size_t i = 0; i < order.size() && i < settings_.query_terms; ++i) terms.push_back(order[i]->term);
+  return terms;
+}
+
+const StoryStage::IdProfile& StoryStage::fresh_profile(Member& member) {
+  if (!member.terms.empty() && documents() >= 2 * member.profile_documents) {
+    member.profile = make_profile(member.terms, member.lead_terms);
     member.profile_documents = documents();
     if (member.profile_documents >= kStableDocuments) {
-      member.features.terms = {};
-      member.features.lead_terms = {};
+      member.terms = {};
+      member.lead_terms = {};
     }
   }
   return member.profile;
 }
 
-void StoryStage::score_story(const std::string& key, const StoryFeatures& features, const Profile& profile,
+double StoryStage::score(const StoryFeatures& features, const Member& member,
+                         const IdProfile& member_profile) const {
+  return extract::story::same_story_score_with(features, member.features, settings_.score, [&] {
+    // The cosine with the article's profile, spread in article_weight_: the member's terms in their
+    // string order, as extract::story::cosine adds them (a term the article lacks adds 0).
+    double dot = 0;
+    for (const auto& entry : member_profile) dot += article_weight_[entry.term] * entry.weight;
+    return dot;
+  });
+}
+
+void StoryStage::score_story(const std::string& key, const StoryFeatures& features,
                              std::map<std::string, Candidate>& candidates) {
   if (candidates.count(key) != 0) return;
   Candidate candidate;
@@ -177,10 +251,9 @@ void StoryStage::score_story(const std::string& key, const StoryFeatures& featur
          ++m) {
       if (*m < base_) break;
       Member& member = recent_[*m - base_];
-      const double score = extract::story::same_story_score(features, profile, member.features,
-                                                            fresh_profile(member), settings_.score);
-      candidate.total += score;
-      candidate.best = std::max(candidate.best, score);
+      const double value = score(features, member, fresh_profile(member));
+      candidate.total += value;
+      candidate.best = std::max(candidate.best, value);
       ++candidate.compared;
     }
   }
@@ -190,10 +263,9 @@ void StoryStage::score_story(const std::string& key, const StoryFeatures& featur
          it != database_->postlist_end(term) && candidate.compared < settings_.members_compared; ++it) {
       const Member& member = database_member(*it);
       if (member.features.id == features.id) continue;  // the article itself, being reindexed
-      const double score = extract::story::same_story_score(features, profile, member.features,
-                                                            member.profile, settings_.score);
-      candidate.total += score;
-      candidate.best = std::max(candidate.best, score);
+      const double value = score(features, member, member.profile);
+      candidate.total += value;
+      candidate.best = std::max(candidate.best, value);
       ++candidate.compared;
       candidate.database = true;
     }
@@ -201,7 +273,7 @@ void StoryStage::score_story(const std::string& key, const StoryFeatures& featur
   candidates.emplace(key, candidate);
 }
 
-void StoryStage::find_in_memory(const StoryFeatures& features, const Profile& profile,
+void StoryStage::find_in_memory(const StoryFeatures& features, const std::vector<TermId>& query,
                                 std::map<std::string, Candidate>& candidates) {
   std::vector<std::size_t> shared;  // members sharing a query term, counted in shared_counts_
   shared_counts_.resize(recent_.size());
@@ -215,10 +287,8 @@ void StoryStage::find_in_memory(const StoryFeatures& features, const Profile& pr
       }
     }
   }
-  for (const auto& term : best_terms(profile, settings_.query_terms)) {
-    auto it = postings_.find(term);
-    if (it == postings_.end()) continue;
-    auto& list = it->second;
+  for (TermId term : query) {
+    auto& list = postings_[term];
     list.erase(list.begin(), std::lower_bound(list.begin(), list.end(), base_));
     const std::size_t from = list.size() > kPostingsScanned ? list.size() - kPostingsScanned : 0;
     for (std::size_t i = from; i < list.size(); ++i) {
@@ -238,7 +308,7 @@ void StoryStage::find_in_memory(const StoryFeatures& features, const Profile& pr
   });
   ranked.resize(static_cast<std::size_t>(kept));
   for (std::size_t m : copies) ranked.emplace_back(m, 0);
-  for (const auto& [m, count] : ranked) score_story(recent_[m - base_].story, features, profile, candidates);
+  for (const auto& [m, count] : ranked) score_story(recent_[m - base_].story, features, candidates);
 }
 
 const StoryStage::Member& StoryStage::database_member(Xapian::docid docid) {
@@ -262,17 +332,19 @@ const StoryStage::Member& StoryStage::database_member(Xapian::docid docid) {
     // A record of another version (a database written before the record changed): compared without its
     // lead, as a reindex would not be.
   }
-  member.profile = make_profile(
-      member.features, [this](std::string_view t) { return idf(t); }, settings_.profile);
+  const Interned interned = intern(member.features);
+  member.profile = make_profile(interned.terms, interned.lead_terms);
   member.story = document.get_value(schema::slot_number(schema::Slot::Story));
   return database_members_.emplace(docid, std::move(member)).first->second;
 }
 
-void StoryStage::find_in_database(const StoryFeatures& features, const Profile& profile,
+void StoryStage::find_in_database(const StoryFeatures& features, const std::vector<TermId>& query,
                                   std::map<std::string, Candidate>& candidates) {
-  const auto terms = best_terms(profile, settings_.query_terms);
-  if (terms.empty()) return;
-  Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  if (query.empty()) return;
+  std::vector<std::string> terms;
+  terms.reserve(query.size());
+  for (TermId term : query) terms.push_back(*term_text_[term]);
+  Xapian::Query xapian_query(Xapian::Query::OP_OR, terms.begin(), terms.end());
   if (features.day) {
     // PubDate values are "YYYYMMDD[hhmmss]": a range of day strings holds every time of those days.
     auto day_text = [](long day) {
@@ -289,25 +361,26 @@ void StoryStage::find_in_database(const StoryFeatures& features, const Profile& 
       return fmt::format("{:04}{:02}{:02}", y, m, d);
     };
     const auto window = static_cast<long>(settings_.score.window_days);
-    query = Xapian::Query(
-        Xapian::Query::OP_FILTER, query,
+    xapian_query = Xapian::Query(
+        Xapian::Query::OP_FILTER, xapian_query,
         Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot_number(schema::Slot::PubDate),
                       day_text(*features.day - window), day_text(*features.day + window) + "~"));
   }
   Xapian::Enquire enquire(*database_);
-  enquire.set_query(query);
+  enquire.set_query(xapian_query);
   enquire.set_docid_order(Xapian::Enquire::ASCENDING);
   const Xapian::MSet hits = enquire.get_mset(0, settings_.database_candidates);
   for (auto it = hits.begin(); it != hits.end(); ++it) {
     const Member& member = database_member(*it);
     if (member.features.id == features.id || member.story.empty()) continue;
-    score_story(member.story, features, profile, candidates);
+    score_story(member.story, features, candidates);
   }
 }
 
-void StoryStage::remember(StoryFeatures features, Profile profile, const std::string& key) {
+void StoryStage::remember(StoryFeatures features, Interned interned, IdProfile profile,
+                          const std::vector<TermId>& query, const std::string& key) {
   const std::size_t index = base_ + recent_.size();
-  for (const auto& term : best_terms(profile, settings_.query_terms)) postings_[term].push_back(index);
+  for (TermId term : query) postings_[term].push_back(index);
   if (features.fingerprint) {
     for (auto band : extract::story::band_keys(*features.fingerprint)) bands_[band].push_back(index);
   }
@@ -316,11 +389,10 @@ void StoryStage::remember(StoryFeatures features, Profile profile, const std::st
   member.features = std::move(features);
   member.profile = std::move(profile);
   member.profile_documents = documents();
-  // Past this many documents idf has settled and the profile is never remade: the raw terms are not kept
-  // (most of a member's memory, and of the time freeing 20,000 of them takes).
-  if (member.profile_documents >= kStableDocuments) {
-    member.features.terms = {};
-    member.features.lead_terms = {};
+  // Past this many documents idf has settled and the profile is never remade: the terms are not kept.
+  if (member.profile_documents < kStableDocuments) {
+    member.terms = std::move(interned.terms);
+    member.lead_terms = std::move(interned.lead_terms);
   }
   member.story = key;
   recent_.push_back(std::move(member));
@@ -354,12 +426,22 @@ std::string StoryStage::assign_features(StoryFeatures features, const std::strin
       key = database_->get_document(*it).get_value(schema::slot_number(schema::Slot::Story));
     }
   }
-  Profile profile = make_profile(
-      features, [this](std::string_view t) { return idf(t); }, settings_.profile);
+  Interned interned = intern(features);
+  IdProfile profile = make_profile(interned.terms, interned.lead_terms);
+  const std::vector<TermId> query = best_terms(profile);
   if (key.empty()) {
+    // The article's profile spread by term number for the cosines below, and taken back whatever happens.
+    for (const auto& entry : profile) article_weight_[entry.term] = entry.weight;
+    struct Unspread {
+      std::vector<double>& weights;
+      const IdProfile& profile;
+      ~Unspread() {
+        for (const auto& entry : profile) weights[entry.term] = 0;
+      }
+    } unspread{article_weight_, profile};
     std::map<std::string, Candidate> candidates;
-    find_in_memory(features, profile, candidates);
-    if (database_) find_in_database(features, profile, candidates);
+    find_in_memory(features, query, candidates);
+    if (database_) find_in_database(features, query, candidates);
     double best = 0;
     const Candidate* chosen = nullptr;
     for (const auto& [story, candidate] : candidates) {
@@ -382,9 +464,9 @@ std::string StoryStage::assign_features(StoryFeatures features, const std::strin
       ++stats_.started;
     }
   }
-  for (const auto& [term, wdf] : features.terms) ++run_df_[term];
+  for (const auto& [term, wdf] : interned.terms) ++run_df_[term];
   ++run_documents_;
-  remember(std::move(features), std::move(profile), key);
+  remember(std::move(features), std::move(interned), std::move(profile), query, key);
   return key;
 }
 

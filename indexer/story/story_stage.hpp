@@ -73,9 +73,22 @@ class StoryStage final : public DocumentHook {
   const StoryStats& stats() const { return stats_; }
 
  private:
+  // Terms are interned: each distinct term string gets a number the first time the stage sees it, and
+  // profiles, document frequencies and postings are kept by number (no string hashed or compared per use).
+  using TermId = std::uint32_t;
+  struct WeightedId {
+    TermId term;
+    double weight;
+  };
+  // A profile by term number, in the order of the terms' strings (as extract::story::Profile), so sums over
+  // it add up in the same order.
+  using IdProfile = std::vector<WeightedId>;
   struct Member {
-    extract::story::StoryFeatures features;  // terms dropped once the profile is stable
-    extract::story::Profile profile;
+    extract::story::StoryFeatures features;  // without terms and lead_terms: held as numbers below
+    std::vector<std::pair<TermId, unsigned>>
+        terms;                       // in term string order; dropped once the profile is stable
+    std::vector<TermId> lead_terms;  // sorted by number; dropped with terms
+    IdProfile profile;
     double profile_documents = 0;  // documents counted when the profile was made
     std::string story;
   };
@@ -85,19 +98,31 @@ class StoryStage final : public DocumentHook {
     std::size_t compared = 0;
     bool database = false;
   };
+  // What an article brings, by number: its terms (in term string order) and its lead's, sorted.
+  struct Interned {
+    std::vector<std::pair<TermId, unsigned>> terms;
+    std::vector<TermId> lead_terms;
+  };
 
-  double idf(std::string_view term) const;
+  Interned intern(extract::story::StoryFeatures& features);
+  TermId intern(std::string_view term);
+  double idf(TermId term);
   double documents() const;
-  const extract::story::Profile& fresh_profile(Member& member);
+  IdProfile make_profile(const std::vector<std::pair<TermId, unsigned>>& terms,
+                         const std::vector<TermId>& lead_terms);
+  std::vector<TermId> best_terms(const IdProfile& profile) const;
+  const IdProfile& fresh_profile(Member& member);
+  double score(const extract::story::StoryFeatures& features, const Member& member,
+               const IdProfile& member_profile) const;
   void score_story(const std::string& key, const extract::story::StoryFeatures& features,
-                   const extract::story::Profile& profile, std::map<std::string, Candidate>& candidates);
-  void find_in_memory(const extract::story::StoryFeatures& features, const extract::story::Profile& profile,
+                   std::map<std::string, Candidate>& candidates);
+  void find_in_memory(const extract::story::StoryFeatures& features, const std::vector<TermId>& query,
                       std::map<std::string, Candidate>& candidates);
-  void find_in_database(const extract::story::StoryFeatures& features, const extract::story::Profile& profile,
+  void find_in_database(const extract::story::StoryFeatures& features, const std::vector<TermId>& query,
                         std::map<std::string, Candidate>& candidates);
   const Member& database_member(Xapian::docid docid);
-  void remember(extract::story::StoryFeatures features, extract::story::Profile profile,
-                const std::string& key);
+  void remember(extract::story::StoryFeatures features, Interned interned, IdProfile profile,
+                const std::vector<TermId>& query, const std::string& key);
 
   StorySettings settings_;
   std::optional<Xapian::Database> database_;
@@ -107,14 +132,20 @@ class StoryStage final : public DocumentHook {
     using is_transparent = void;
     std::size_t operator()(std::string_view term) const { return std::hash<std::string_view>{}(term); }
   };
-  std::unordered_map<std::string, std::uint32_t, TermHash, std::equal_to<>> run_df_;
+  std::unordered_map<std::string, TermId, TermHash, std::equal_to<>> term_ids_;
+  // By term number:
+  std::vector<const std::string*> term_text_;       // the key in term_ids_
+  std::vector<double> term_boost_;                  // extract::story::term_boost: 0 leaves the term out
+  std::vector<std::uint32_t> run_df_;               // articles of this run holding it
+  std::vector<double> database_df_;                 // its frequency in database_, or -1 when not read yet
+  std::vector<std::vector<std::size_t>> postings_;  // members whose query terms hold it
+  std::vector<double> article_weight_;  // the weights of the profile of the article being assigned, else 0
   std::size_t run_documents_ = 0;
   std::deque<Member> recent_;
   std::size_t base_ = 0;  // index of recent_.front() among all remembered articles
-  std::unordered_map<std::string, std::vector<std::size_t>> postings_;  // query term -> members
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>> bands_;   // LSH band key -> members
-  std::unordered_map<std::string, std::vector<std::size_t>> stories_;   // story key -> members
-  std::unordered_map<Xapian::docid, Member> database_members_;          // cache
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> bands_;  // LSH band key -> members
+  std::unordered_map<std::string, std::vector<std::size_t>> stories_;  // story key -> members
+  std::unordered_map<Xapian::docid, Member> database_members_;         // cache
   std::vector<std::uint32_t> shared_counts_;  // find_in_memory's count per member; all 0 between calls
   analysis::Analyzer analyzer_;               // the leads of the database's articles
   analysis::SentenceSplitter sentences_;

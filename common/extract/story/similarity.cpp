@@ -58,6 +58,10 @@ int digits(std::string_view text) {
 
 }  // namespace
 
+double term_boost(std::string_view term, const ProfileSettings& settings) {
+  return stop_stem(term) ? 0.0 : entity_boost(term, settings);
+}
+
 Profile make_profile(const StoryFeatures& features, const std::function<double(std::string_view)>& idf,
                      const ProfileSettings& settings) {
   Profile profile;
@@ -142,14 +146,7 @@ bool people_conflict(const StoryFeatures& a, const StoryFeatures& b) {
 
 double same_story_score(const StoryFeatures& a, const Profile& pa, const StoryFeatures& b, const Profile& pb,
                         const ScoreSettings& settings) {
-  const double dates = date_factor(a, b, settings);
-  if (dates == 0.0) return 0.0;
-  if (a.fingerprint && b.fingerprint &&
-      estimated_jaccard(*a.fingerprint, *b.fingerprint) >= settings.near_duplicate) {
-    return 1.0;
-  }
-  const double people = people_conflict(a, b) ? settings.people_conflict : 1.0;
-  return cosine(pa, pb) * dates * people;
+  return same_story_score_with(a, b, settings, [&] { return cosine(pa, pb); });
 }
 
 long days_from_civil(int year, unsigned month, unsigned day) {

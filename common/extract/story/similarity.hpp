@@ -48,6 +48,10 @@ struct ProfileSettings {
   double lead_boost = 1.5;  // a term of the lead weighs this much more (the lead names the event)
 };
 
+// What a term's weight is multiplied by for its kind (its entity boost, 1 for a stem), or 0 for a term a
+// profile leaves out (English function words and news boilerplate such as "said", as stems).
+double term_boost(std::string_view term, const ProfileSettings& settings);
+
 // Weights each term (1 + ln wdf) x idf(term) x its entity boost (x lead_boost in the lead) and keeps the
 // top_terms best (ties by term, so the result is deterministic). English function words and news boilerplate
 // ("said") are left out.
@@ -78,6 +82,21 @@ double date_factor(const StoryFeatures& a, const StoryFeatures& b, const ScoreSe
 // window, else the cosine of their profiles times date_factor, times people_conflict when they conflict.
 double same_story_score(const StoryFeatures& a, const Profile& pa, const StoryFeatures& b, const Profile& pb,
                         const ScoreSettings& settings);
+
+// The same score with the cosine of the two profiles given by `cosine()`, called only when it counts (a
+// caller that keeps its profiles in another form).
+template <typename Cosine>
+double same_story_score_with(const StoryFeatures& a, const StoryFeatures& b, const ScoreSettings& settings,
+                             Cosine&& cosine) {
+  const double dates = date_factor(a, b, settings);
+  if (dates == 0.0) return 0.0;
+  if (a.fingerprint && b.fingerprint &&
+      estimated_jaccard(*a.fingerprint, *b.fingerprint) >= settings.near_duplicate) {
+    return 1.0;
+  }
+  const double people = people_conflict(a, b) ? settings.people_conflict : 1.0;
+  return cosine() * dates * people;
+}
 
 // Days since 1970-01-01 of a proleptic Gregorian date.
 long days_from_civil(int year, unsigned month, unsigned day);
