@@ -66,7 +66,8 @@ StoryFeatures document_features(const Xapian::Document& document, std::string id
   for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
     const std::string term = *it;
     if (schema::all_text_stem(term)) {
-      features.terms.emplace_back(term, it.get_wdf());
+      // A stop stem is in no profile: its frequency is never wanted.
+      if (!extract::story::stop_stem(term)) features.terms.emplace_back(term, it.get_wdf());
     } else if (has_prefix(term, prefix::kPerson) || has_prefix(term, prefix::kOrg) ||
                has_prefix(term, prefix::kPlace) || has_prefix(term, prefix::kMisc)) {
       features.terms.emplace_back(term, 1U);

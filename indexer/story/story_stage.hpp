@@ -50,7 +50,8 @@ struct StoryStats {
 };
 
 // The features story grouping compares, read from a built document (its stem, entity, mention and
-// publication date terms and slots); the fingerprint is left empty (documents hold no word order cheaply).
+// publication date terms and slots; stop stems, which no profile holds, left out); the fingerprint is left
+// empty (documents hold no word order cheaply).
 extract::story::StoryFeatures document_features(const Xapian::Document& document, std::string id);
 
 // The key of a story started by the article with this id: 16 hex digits of a stable hash.

@@ -23,8 +23,8 @@ double entity_boost(std::string_view term, const ProfileSettings& settings) {
   return 1.0;
 }
 
-// English function words and news boilerplate, as Snowball stems (the all-text stems of common/analysis):
-// in a small run every term looks rare, and these would make any two articles alike.
+// English function words and news boilerplate, as Snowball stems (the all-text stems of common/analysis),
+// sorted: in a small run every term looks rare, and these would make any two articles alike.
 constexpr std::string_view kStopStems[] = {
     "a",       "about",   "abov",  "after",   "again",    "against",  "all",     "also",  "am",    "an",
     "and",     "ani",     "are",   "as",      "at",       "be",       "becaus",  "been",  "befor", "below",
@@ -38,14 +38,10 @@ constexpr std::string_view kStopStems[] = {
     "so",      "some",    "such",  "take",    "than",     "that",     "the",     "their", "them",  "themselv",
     "then",    "there",   "these", "they",    "this",     "those",    "through", "time",  "to",    "told",
     "too",     "two",     "under", "until",   "up",       "veri",     "was",     "we",    "week",  "were",
-    "what",    "when",    "where", "which",   "while",    "who",      "whom",    "whi",   "will",  "with",
+    "what",    "when",    "where", "whi",     "which",    "while",    "who",     "whom",  "will",  "with",
     "would",   "year",    "you",   "your",    "yourself", "yourselv",
 };
-
-bool stop_stem(std::string_view term) {
-  const auto stem = schema::all_text_stem(term);
-  return stem && std::find(std::begin(kStopStems), std::end(kStopStems), *stem) != std::end(kStopStems);
-}
+static_assert(std::is_sorted(std::begin(kStopStems), std::end(kStopStems)), "kStopStems: binary search");
 
 int digits(std::string_view text) {
   int value = 0;
@@ -57,6 +53,11 @@ int digits(std::string_view text) {
 }
 
 }  // namespace
+
+bool stop_stem(std::string_view term) {
+  const auto stem = schema::all_text_stem(term);
+  return stem && std::binary_search(std::begin(kStopStems), std::end(kStopStems), *stem);
+}
 
 double term_boost(std::string_view term, const ProfileSettings& settings) {
   return stop_stem(term) ? 0.0 : entity_boost(term, settings);

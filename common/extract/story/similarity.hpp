@@ -48,6 +48,9 @@ struct ProfileSettings {
   double lead_boost = 1.5;  // a term of the lead weighs this much more (the lead names the event)
 };
 
+// Whether a term is an all-text stem a profile leaves out: English function words and news boilerplate.
+bool stop_stem(std::string_view term);
+
 // What a term's weight is multiplied by for its kind (its entity boost, 1 for a stem), or 0 for a term a
 // profile leaves out (English function words and news boilerplate such as "said", as stems).
 double term_boost(std::string_view term, const ProfileSettings& settings);
