@@ -4,12 +4,14 @@
 #include <any>
 #include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <exception>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <thread>
+#include <unordered_set>
 #include <utility>
 
 #include <oneapi/tbb/enumerable_thread_specific.h>
@@ -248,8 +250,14 @@ class Shards {
   static constexpr std::size_t kQueuedPerShard = 4;
 
   struct Shard {
-    explicit Shard(store::Writer& w) : writer(w) {}
+    explicit Shard(store::Writer& w) : writer(w), fresh(w.document_count() == 0) {}
     store::Writer& writer;
+    // The database held no document when the run began (a new database, a part, a new shard): a unique
+    // term this run has not written cannot be in it, so its document is added without replace_document's
+    // look-up of the term. `written` holds the hashes of the terms written; a repeated id (or a hash
+    // collision) is replaced as usual. About 40 bytes per article.
+    bool fresh;
+    std::unordered_set<std::uint64_t> written;
     std::size_t since_commit = 0;
     std::thread thread;
     std::mutex mutex;
@@ -270,7 +278,11 @@ class Shards {
   }
 
   void store(Shard& shard, Event& event) {
-    shard.writer.replace(event.unique_term, *event.document);
+    if (shard.fresh && shard.written.insert(util::stable_hash64(event.unique_term)).second) {
+      shard.writer.add(*event.document);
+    } else {
+      shard.writer.replace(event.unique_term, *event.document);
+    }
     event.document.reset();
     shard.since_commit += event.text_bytes;
     if (shard.since_commit >= commit_bytes_) {

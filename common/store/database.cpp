@@ -148,6 +148,14 @@ void Writer::replace(const std::string& unique_term, const Xapian::Document& doc
   }
 }
 
+void Writer::add(const Xapian::Document& document) {
+  try {
+    database_.add_document(document);
+  } catch (const Xapian::Error& e) {
+    throw StoreError("cannot write to database " + path_ + ": " + e.get_msg());
+  }
+}
+
 void Writer::remove(const std::string& term) {
   try {
     database_.delete_document(term);

@@ -40,6 +40,9 @@ class Writer {
 
   // Adds the document, or replaces the one holding the same unique-id term. Throws StoreError.
   void replace(const std::string& unique_term, const Xapian::Document& document);
+  // Adds the document without looking for another holding its unique-id term: for a caller that knows
+  // none does (a database empty at the start of the run, an id not written before). Throws StoreError.
+  void add(const Xapian::Document& document);
   // Deletes every document indexed by `term` (newsdig-index --prune). Throws StoreError.
   void remove(const std::string& term);
   // Makes everything added so far durable and visible. Throws StoreError.

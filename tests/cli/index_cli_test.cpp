@@ -250,6 +250,7 @@ BOOST_AUTO_TEST_CASE(one_writer_and_several_shards_index_the_same_articles) {
   BOOST_TEST(std::set<std::string>(ids_one.begin(), ids_one.end()) ==
              std::set<std::string>(ids_three.begin(), ids_three.end()));
   BOOST_TEST(!std::filesystem::exists(dir / "three.parts"));
+  BOOST_TEST(found(dir / "one", "again") == std::set<std::string>{"dup"});
   BOOST_TEST(found(dir / "three", "again") == std::set<std::string>{"dup"});
 }
 
