@@ -1,6 +1,7 @@
 #include "indexer/story/story_stage.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <stdexcept>
 #include <utility>
@@ -279,12 +280,17 @@ void StoryStage::find_in_memory(const StoryFeatures& features, const std::vector
   std::vector<std::size_t> shared;  // members sharing a query term, counted in shared_counts_
   shared_counts_.resize(recent_.size());
   std::vector<std::size_t> copies;
-  if (features.fingerprint) {
-    for (auto band : extract::story::band_keys(*features.fingerprint)) {
-      auto it = bands_.find(band);
-      if (it == bands_.end()) continue;
-      for (std::size_t m : it->second) {
-        if (m >= base_) copies.push_back(m);
+  if (features.fingerprint && !band_heads_.empty()) {
+    const std::uint64_t mask = band_heads_.size() - 1;
+    for (auto key : extract::story::band_keys(*features.fingerprint)) {
+      // Newest first: an entry of a member no longer held ends the chain, as all after it are older.
+      for (std::uint64_t entry = band_heads_[key & mask]; entry != 0;) {
+        const std::size_t m = (entry - 1) / extract::story::kBands;
+        const std::size_t band = (entry - 1) % extract::story::kBands;
+        if (m < base_) break;
+        const Member& member = recent_[m - base_];
+        if (member.band_keys[band] == key) copies.push_back(m);
+        entry = member.band_next[band];
       }
     }
   }
@@ -382,11 +388,22 @@ void StoryStage::remember(StoryFeatures features, Interned interned, IdProfile p
                           const std::vector<TermId>& query, const std::string& key) {
   const std::size_t index = base_ + recent_.size();
   for (TermId term : query) postings_[term].push_back(index);
-  if (features.fingerprint) {
-    for (auto band : extract::story::band_keys(*features.fingerprint)) bands_[band].push_back(index);
-  }
   stories_[key].push_back(index);
   Member member;
+  if (features.fingerprint) {
+    if (band_heads_.empty()) {
+      // About two buckets per band entry of the members held.
+      band_heads_.resize(
+          std::bit_ceil(2 * extract::story::kBands * std::max<std::size_t>(settings_.memory, 1)));
+    }
+    const std::uint64_t mask = band_heads_.size() - 1;
+    member.band_keys = extract::story::band_keys(*features.fingerprint);
+    for (std::size_t band = 0; band < extract::story::kBands; ++band) {
+      auto& head = band_heads_[member.band_keys[band] & mask];
+      member.band_next[band] = head;
+      head = 1 + index * extract::story::kBands + band;
+    }
+  }
   member.features = std::move(features);
   member.profile = std::move(profile);
   member.profile_documents = documents();
@@ -401,15 +418,8 @@ void StoryStage::remember(StoryFeatures features, Interned interned, IdProfile p
     recent_.pop_front();
     ++base_;
   }
-  // Band and story lists are trimmed here now and then; postings are trimmed as they are read.
+  // Story lists are trimmed here now and then; postings are trimmed as they are read.
   if (base_ > 0 && index % settings_.memory == 0) {
-    for (auto* table : {&bands_}) {
-      for (auto it = table->begin(); it != table->end();) {
-        auto& list = it->second;
-        list.erase(list.begin(), std::lower_bound(list.begin(), list.end(), base_));
-        it = list.empty() ? table->erase(it) : std::next(it);
-      }
-    }
     for (auto it = stories_.begin(); it != stories_.end();) {
       auto& list = it->second;
       list.erase(list.begin(), std::lower_bound(list.begin(), list.end(), base_));

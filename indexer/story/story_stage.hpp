@@ -6,6 +6,7 @@
 // same-story score over that story's members reaches the threshold; otherwise it starts a story whose key
 // is a hash of its id. No pass over the whole corpus: each article costs a few lookups.
 #include <any>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -92,6 +93,9 @@ class StoryStage final : public DocumentHook {
     IdProfile profile;
     double profile_documents = 0;  // documents counted when the profile was made
     std::string story;
+    // With a fingerprint: its band keys, and for each the band entry before it in its bucket of band_heads_.
+    std::array<std::uint64_t, extract::story::kBands> band_keys{};
+    std::array<std::uint64_t, extract::story::kBands> band_next{};
   };
   struct Candidate {
     double total = 0;
@@ -144,7 +148,10 @@ class StoryStage final : public DocumentHook {
   std::size_t run_documents_ = 0;
   std::deque<Member> recent_;
   std::size_t base_ = 0;  // index of recent_.front() among all remembered articles
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>> bands_;  // LSH band key -> members
+  // The LSH band index: a band entry is 1 + member index x kBands + band; each bucket (by a band key's low
+  // bits) holds the latest entry whose key falls in it, and each member the entry before its own, so a
+  // bucket's entries are a chain through the members, newest first.
+  std::vector<std::uint64_t> band_heads_;
   std::unordered_map<std::string, std::vector<std::size_t>> stories_;  // story key -> members
   std::unordered_map<Xapian::docid, Member> database_members_;         // cache
   std::vector<std::uint32_t> shared_counts_;  // find_in_memory's count per member; all 0 between calls
