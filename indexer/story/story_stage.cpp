@@ -243,13 +243,12 @@ double StoryStage::score(const StoryFeatures& features, const Member& member,
   });
 }
 
-void StoryStage::score_story(const std::string& key, const StoryFeatures& features,
-                             std::map<std::string, Candidate>& candidates) {
-  if (candidates.count(key) != 0) return;
-  Candidate candidate;
-  if (auto it = stories_.find(key); it != stories_.end()) {
-    auto& members = it->second;
-    for (auto m = members.rbegin(); m != members.rend() && candidate.compared < settings_.members_compared;
+// Compares the article with a story's latest members: `members` (of this run, oldest first), then the
+// database's, up to settings_.members_compared in all.
+void StoryStage::score_members(Candidate& candidate, const std::vector<std::size_t>* members,
+                               const StoryFeatures& features) {
+  if (members != nullptr) {
+    for (auto m = members->rbegin(); m != members->rend() && candidate.compared < settings_.members_compared;
          ++m) {
       if (*m < base_) break;
       Member& member = recent_[*m - base_];
@@ -260,7 +259,7 @@ void StoryStage::score_story(const std::string& key, const StoryFeatures& featur
     }
   }
   if (database_) {
-    const std::string term = story_term(key);
+    const std::string term = story_term(*candidate.key);
     for (auto it = database_->postlist_begin(term);
          it != database_->postlist_end(term) && candidate.compared < settings_.members_compared; ++it) {
       const Member& member = database_member(*it);
@@ -272,11 +271,37 @@ void StoryStage::score_story(const std::string& key, const StoryFeatures& featur
       candidate.database = true;
     }
   }
-  candidates.emplace(key, candidate);
+}
+
+void StoryStage::score_story(std::uint32_t story, const StoryFeatures& features,
+                             std::vector<Candidate>& candidates) {
+  Story& entry = stories_[story];
+  if (entry.scored == assignments_) return;
+  entry.scored = assignments_;
+  Candidate candidate;
+  candidate.key = entry.key;
+  score_members(candidate, &entry.members, features);
+  candidates.push_back(candidate);
+}
+
+void StoryStage::score_database_story(const std::string& key, const StoryFeatures& features,
+                                      std::vector<Candidate>& candidates) {
+  if (auto it = story_numbers_.find(key); it != story_numbers_.end()) {
+    score_story(it->second, features, candidates);
+    return;
+  }
+  for (const auto& candidate : candidates) {
+    if (*candidate.key == key) return;
+  }
+  database_story_keys_.push_back(key);
+  Candidate candidate;
+  candidate.key = &database_story_keys_.back();
+  score_members(candidate, nullptr, features);
+  candidates.push_back(candidate);
 }
 
 void StoryStage::find_in_memory(const StoryFeatures& features, const std::vector<TermId>& query,
-                                std::map<std::string, Candidate>& candidates) {
+                                std::vector<Candidate>& candidates) {
   std::vector<std::size_t> shared;  // members sharing a query term, counted in shared_counts_
   shared_counts_.resize(recent_.size());
   std::vector<std::size_t> copies;
@@ -341,12 +366,12 @@ const StoryStage::Member& StoryStage::database_member(Xapian::docid docid) {
   }
   const Interned interned = intern(member.features);
   member.profile = make_profile(interned.terms, interned.lead_terms);
-  member.story = document.get_value(schema::slot_number(schema::Slot::Story));
+  member.database_story = document.get_value(schema::slot_number(schema::Slot::Story));
   return database_members_.emplace(docid, std::move(member)).first->second;
 }
 
 void StoryStage::find_in_database(const StoryFeatures& features, const std::vector<TermId>& query,
-                                  std::map<std::string, Candidate>& candidates) {
+                                  std::vector<Candidate>& candidates) {
   if (query.empty()) return;
   std::vector<std::string> terms;
   terms.reserve(query.size());
@@ -379,8 +404,8 @@ void StoryStage::find_in_database(const StoryFeatures& features, const std::vect
   const Xapian::MSet hits = enquire.get_mset(0, settings_.database_candidates);
   for (auto it = hits.begin(); it != hits.end(); ++it) {
     const Member& member = database_member(*it);
-    if (member.features.id == features.id || member.story.empty()) continue;
-    score_story(member.story, features, candidates);
+    if (member.features.id == features.id || member.database_story.empty()) continue;
+    score_database_story(member.database_story, features, candidates);
   }
 }
 
@@ -388,7 +413,20 @@ void StoryStage::remember(StoryFeatures features, Interned interned, IdProfile p
                           const std::vector<TermId>& query, const std::string& key) {
   const std::size_t index = base_ + recent_.size();
   for (TermId term : query) postings_[term].push_back(index);
-  stories_[key].push_back(index);
+  std::uint32_t story = 0;
+  if (auto it = story_numbers_.find(key); it != story_numbers_.end()) {
+    story = it->second;
+  } else {
+    if (free_stories_.empty()) {
+      story = static_cast<std::uint32_t>(stories_.size());
+      stories_.emplace_back();
+    } else {
+      story = free_stories_.back();
+      free_stories_.pop_back();
+    }
+    stories_[story].key = &story_numbers_.emplace(key, story).first->first;
+  }
+  stories_[story].members.push_back(index);
   Member member;
   if (features.fingerprint) {
     if (band_heads_.empty()) {
@@ -412,7 +450,7 @@ void StoryStage::remember(StoryFeatures features, Interned interned, IdProfile p
     member.terms = std::move(interned.terms);
     member.lead_terms = std::move(interned.lead_terms);
   }
-  member.story = key;
+  member.story = story;
   recent_.push_back(std::move(member));
   while (recent_.size() > settings_.memory) {
     recent_.pop_front();
@@ -420,10 +458,16 @@ void StoryStage::remember(StoryFeatures features, Interned interned, IdProfile p
   }
   // Story lists are trimmed here now and then; postings are trimmed as they are read.
   if (base_ > 0 && index % settings_.memory == 0) {
-    for (auto it = stories_.begin(); it != stories_.end();) {
-      auto& list = it->second;
+    for (std::uint32_t number = 0; number < stories_.size(); ++number) {
+      Story& entry = stories_[number];
+      if (entry.key == nullptr) continue;
+      auto& list = entry.members;
       list.erase(list.begin(), std::lower_bound(list.begin(), list.end(), base_));
-      it = list.empty() ? stories_.erase(it) : std::next(it);
+      if (list.empty()) {
+        story_numbers_.erase(story_numbers_.find(*entry.key));
+        entry = Story();
+        free_stories_.push_back(number);
+      }
     }
   }
 }
@@ -450,23 +494,26 @@ std::string StoryStage::assign_features(StoryFeatures features, const std::strin
         for (const auto& entry : profile) weights[entry.term] = 0;
       }
     } unspread{article_weight_, profile};
-    std::map<std::string, Candidate> candidates;
+    std::vector<Candidate> candidates;
+    database_story_keys_.clear();
+    ++assignments_;  // a new number each time, a repeated attempt too: no story counts as scored yet
     find_in_memory(features, query, candidates);
     if (database_) find_in_database(features, query, candidates);
+    // The best story; of equal ones, the least key (the same choice whatever order they were found in).
     double best = 0;
     const Candidate* chosen = nullptr;
-    for (const auto& [story, candidate] : candidates) {
+    for (const auto& candidate : candidates) {
       if (candidate.compared == 0) continue;
       const double average =
           (1 - settings_.max_share) * candidate.total / static_cast<double>(candidate.compared) +
           settings_.max_share * candidate.best;
-      if (average > best) {
+      if (average > best || (chosen != nullptr && average == best && *candidate.key < *chosen->key)) {
         best = average;
-        key = story;
         chosen = &candidate;
       }
     }
     if (chosen != nullptr && best >= settings_.threshold) {
+      key = *chosen->key;
       ++stats_.joined;
       if (best >= 1.0) ++stats_.near_duplicates;
       if (chosen->database) ++stats_.from_database;

@@ -11,7 +11,6 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -92,12 +91,14 @@ class StoryStage final : public DocumentHook {
     std::vector<TermId> lead_terms;  // sorted by number; dropped with terms
     IdProfile profile;
     double profile_documents = 0;  // documents counted when the profile was made
-    std::string story;
+    std::uint32_t story = 0;       // a member of this run: its story's number in stories_
+    std::string database_story;    // a member of the database: its story's key
     // With a fingerprint: its band keys, and for each the band entry before it in its bucket of band_heads_.
     std::array<std::uint64_t, extract::story::kBands> band_keys{};
     std::array<std::uint64_t, extract::story::kBands> band_next{};
   };
   struct Candidate {
+    const std::string* key = nullptr;
     double total = 0;
     double best = 0;
     std::size_t compared = 0;
@@ -119,12 +120,16 @@ class StoryStage final : public DocumentHook {
   const IdProfile& fresh_profile(Member& member);
   double score(const extract::story::StoryFeatures& features, const Member& member,
                const IdProfile& member_profile) const;
-  void score_story(const std::string& key, const extract::story::StoryFeatures& features,
-                   std::map<std::string, Candidate>& candidates);
+  void score_story(std::uint32_t story, const extract::story::StoryFeatures& features,
+                   std::vector<Candidate>& candidates);
+  void score_database_story(const std::string& key, const extract::story::StoryFeatures& features,
+                            std::vector<Candidate>& candidates);
+  void score_members(Candidate& candidate, const std::vector<std::size_t>* members,
+                     const extract::story::StoryFeatures& features);
   void find_in_memory(const extract::story::StoryFeatures& features, const std::vector<TermId>& query,
-                      std::map<std::string, Candidate>& candidates);
+                      std::vector<Candidate>& candidates);
   void find_in_database(const extract::story::StoryFeatures& features, const std::vector<TermId>& query,
-                        std::map<std::string, Candidate>& candidates);
+                        std::vector<Candidate>& candidates);
   const Member& database_member(Xapian::docid docid);
   void remember(extract::story::StoryFeatures features, Interned interned, IdProfile profile,
                 const std::vector<TermId>& query, const std::string& key);
@@ -152,8 +157,19 @@ class StoryStage final : public DocumentHook {
   // bits) holds the latest entry whose key falls in it, and each member the entry before its own, so a
   // bucket's entries are a chain through the members, newest first.
   std::vector<std::uint64_t> band_heads_;
-  std::unordered_map<std::string, std::vector<std::size_t>> stories_;  // story key -> members
-  std::unordered_map<Xapian::docid, Member> database_members_;         // cache
+  // Stories of the members held, by number (a number is used again once its story has left memory).
+  struct Story {
+    const std::string* key = nullptr;  // the key in story_numbers_; none for a number not in use
+    std::vector<std::size_t> members;
+    std::size_t scored = 0;  // the number of the assignment that last scored it (they count from 1)
+  };
+  std::unordered_map<std::string, std::uint32_t, TermHash, std::equal_to<>> story_numbers_;
+  std::vector<Story> stories_;
+  std::vector<std::uint32_t> free_stories_;
+  std::size_t assignments_ = 0;
+  std::deque<std::string>
+      database_story_keys_;  // the keys of the stories only the database holds, per article
+  std::unordered_map<Xapian::docid, Member> database_members_;  // cache
   std::vector<std::uint32_t> shared_counts_;  // find_in_memory's count per member; all 0 between calls
   analysis::Analyzer analyzer_;               // the leads of the database's articles
   analysis::SentenceSplitter sentences_;
