@@ -119,6 +119,8 @@ class BatchSink final : public formats::ArticleSink {
         }
         event.replaces = known == Known::Changed;
       }
+      // What build_document would fill in for the record, here, so it need not copy the article to do it.
+      if (article.lang.empty()) article.lang = settings_.default_language;
       if (worker_.annotator) worker_.annotator->annotate(article);
       event.document = store::build_document(article, worker_.analyzer, build_options_);
       event.unique_term = store::id_term(article.id);

@@ -4,10 +4,13 @@
 #include <cstdint>
 #include <cstdio>
 #include <iterator>
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 #include <vector>
 
+// The XXH3 state's definition, so it can live on the stack.
+#define XXH_STATIC_LINKING_ONLY
 #include <xxhash.h>
 
 #include "common/analysis/fold.hpp"
@@ -122,13 +125,15 @@ void add_facet_value(Xapian::Document& document, const std::vector<std::string>&
 }  // namespace
 
 std::string content_hash(const Article& article, const BuildOptions& options) {
-  std::string bytes;
-  bytes.reserve(article.title.size() + article.body.size() + 1024);
+  // Streamed: the same hash as of all the pieces joined, without a copy of the article's text.
+  XXH3_state_t state_storage;
+  XXH3_state_t* state = &state_storage;
+  XXH3_128bits_reset(state);
   // Each piece with its length first, so no two different articles give the same bytes.
-  auto add = [&bytes](std::string_view piece) {
-    bytes += std::to_string(piece.size());
-    bytes += ':';
-    bytes += piece;
+  auto add = [state](std::string_view piece) {
+    const std::string length = std::to_string(piece.size()) + ':';
+    XXH3_128bits_update(state, length.data(), length.size());
+    XXH3_128bits_update(state, piece.data(), piece.size());
   };
   add(std::to_string(schema::kSchemaVersion));
   add(options.annotation);
@@ -149,7 +154,7 @@ std::string content_hash(const Article& article, const BuildOptions& options) {
     add(value);
   }
   XXH128_canonical_t canonical;
-  XXH128_canonicalFromHash(&canonical, XXH3_128bits(bytes.data(), bytes.size()));
+  XXH128_canonicalFromHash(&canonical, XXH3_128bits_digest(state));
   return std::string(std::begin(canonical.digest), std::end(canonical.digest));
 }
 
@@ -164,8 +169,13 @@ std::string id_term(const std::string& id) {
 Xapian::Document build_document(const Article& article, analysis::Analyzer& analyzer,
                                 const BuildOptions& options, BuildStats* stats) {
   if (article.id.empty()) throw std::invalid_argument("article has no id");
-  Article stored = article;
-  if (stored.lang.empty()) stored.lang = options.default_language;
+  // The record holds the language the terms were made with; the article is copied only to fill it in.
+  std::optional<Article> with_language;
+  if (article.lang.empty()) {
+    with_language = article;
+    with_language->lang = options.default_language;
+  }
+  const Article& stored = with_language ? *with_language : article;
   const std::string& language = stored.lang;
 
   Xapian::Document document;

@@ -1,8 +1,10 @@
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
+#include <xxhash.h>
 #include <boost/test/unit_test.hpp>
 
 #include "common/schema.hpp"
@@ -187,6 +189,45 @@ BOOST_AUTO_TEST_CASE(keeps_the_facet_terms_in_the_facets_slot) {
   auto it = document.termlist_begin();
   it.skip_to("XPERabe");
   BOOST_TEST((it != document.termlist_end() && *it == "XPERabe"));
+}
+
+// The hash databases already hold: an incremental run finds an article unchanged only if it is computed the
+// same way, xxHash3-128 of each piece prefixed with its length, in this order.
+BOOST_AUTO_TEST_CASE(content_hash_is_xxh3_128_of_the_length_prefixed_pieces) {
+  Article article = sample();
+  article.tags = {{"topic", "crude"}};
+  article.extra = {{"section", "World"}};
+  store::BuildOptions options;
+  options.input = "/news/a.txt";
+  options.annotation = "extract";
+  std::string bytes;
+  auto add = [&bytes](const std::string& piece) { bytes += std::to_string(piece.size()) + ":" + piece; };
+  for (const std::string& piece :
+       {std::to_string(schema::kSchemaVersion), options.annotation, options.input, options.default_language,
+        article.id, article.title, article.body, article.source, article.dateline, article.date, article.url,
+        article.byline, article.origin, std::string("1"), std::string("topic"), std::string("crude"),
+        std::string("1"), std::string("section"), std::string("World")}) {
+    add(piece);
+  }
+  XXH128_canonical_t canonical;
+  XXH128_canonicalFromHash(&canonical, XXH3_128bits(bytes.data(), bytes.size()));
+  BOOST_TEST(store::content_hash(article, options) ==
+             std::string(std::begin(canonical.digest), std::end(canonical.digest)));
+}
+
+BOOST_AUTO_TEST_CASE(an_article_without_a_language_is_built_as_one_in_the_default_language) {
+  newsdig::analysis::Analyzer analyzer;
+  Article implicit = sample();
+  Article explicit_language = sample();
+  explicit_language.lang = "en";
+  const auto a = store::build_document(implicit, analyzer, {});
+  const auto b = store::build_document(explicit_language, analyzer, {});
+  BOOST_TEST(a.get_data() == b.get_data());
+  BOOST_TEST(a.get_value(schema::slot_number(schema::Slot::ContentHash)) ==
+             b.get_value(schema::slot_number(schema::Slot::ContentHash)));
+  BOOST_TEST(std::vector<std::string>(a.termlist_begin(), a.termlist_end()) ==
+             std::vector<std::string>(b.termlist_begin(), b.termlist_end()));
+  BOOST_TEST(store::decode_record(a.get_data()).lang == "en");
 }
 
 BOOST_AUTO_TEST_CASE(refuses_an_article_without_id) {
