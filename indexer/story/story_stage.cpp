@@ -65,13 +65,13 @@ StoryFeatures document_features(const Xapian::Document& document, std::string id
   features.id = std::move(id);
   features.day = extract::story::day_number(document.get_value(schema::slot_number(schema::Slot::PubDate)));
   for (auto it = document.termlist_begin(); it != document.termlist_end(); ++it) {
-    const std::string term = *it;
+    std::string term = *it;
     if (schema::all_text_stem(term)) {
       // A stop stem is in no profile: its frequency is never wanted.
-      if (!extract::story::stop_stem(term)) features.terms.emplace_back(term, it.get_wdf());
+      if (!extract::story::stop_stem(term)) features.terms.emplace_back(std::move(term), it.get_wdf());
     } else if (has_prefix(term, prefix::kPerson) || has_prefix(term, prefix::kOrg) ||
                has_prefix(term, prefix::kPlace) || has_prefix(term, prefix::kMisc)) {
-      features.terms.emplace_back(term, 1U);
+      features.terms.emplace_back(std::move(term), 1U);
     } else if (has_prefix(term, prefix::kMentions)) {
       const std::string_view value = std::string_view(term).substr(prefix::kMentions.size());
       if (value.size() == 10) {
@@ -83,7 +83,9 @@ StoryFeatures document_features(const Xapian::Document& document, std::string id
     }
   }
   // Term lists come sorted; the mention values too, but say so rather than rely on it.
-  std::sort(features.terms.begin(), features.terms.end());
+  if (!std::is_sorted(features.terms.begin(), features.terms.end())) {
+    std::sort(features.terms.begin(), features.terms.end());
+  }
   std::sort(features.mentioned_days.begin(), features.mentioned_days.end());
   std::sort(features.mentioned_years.begin(), features.mentioned_years.end());
   return features;

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/analysis/fold.hpp"
@@ -17,12 +18,11 @@ namespace {
 // shorter, and a paragraph without any sentence end (a list, a table) should not cost more.
 constexpr std::size_t kFirstParagraphBytes = 600;
 
-// fold_key of a normalized token (already case-folded): the token itself when it is plain ASCII letters and
-// digits, as almost every English word is, without the cost of ICU.
-std::string folded(const std::string& term) {
-  const bool plain = std::all_of(term.begin(), term.end(),
-                                 [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
-  return plain ? term : analysis::fold_key(term);
+// Whether fold_key of a normalized token (already case-folded) is the token itself: plain ASCII letters and
+// digits, as almost every English word is (no need for ICU).
+bool plain(const std::string& term) {
+  return std::all_of(term.begin(), term.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
 }
 
 template <typename T>
@@ -48,11 +48,18 @@ void add_lead(const Article& article, std::string_view language, analysis::Analy
 
   // The lead's words as entity keys spell them (folded), and its all-text terms: an index form is the
   // all-text term itself, as common/store/document_builder adds it.
-  std::vector<std::string> words;
+  // Views of the tokens' terms, or of their folded forms (reserved: never moved).
+  std::vector<std::string> folded;
+  folded.reserve(tokens.size());
+  std::vector<std::string_view> words;
   words.reserve(tokens.size());
   features.lead_terms.clear();
   for (const auto& token : tokens) {
-    words.push_back(folded(token.term));
+    if (plain(token.term)) {
+      words.push_back(token.term);
+    } else {
+      words.push_back(folded.emplace_back(analysis::fold_key(token.term)));
+    }
     features.lead_terms.push_back(analyzer.index_form(token, language));
   }
   sort_unique(words);

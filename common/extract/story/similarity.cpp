@@ -1,6 +1,7 @@
 #include "common/extract/story/similarity.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 
@@ -23,8 +24,8 @@ double entity_boost(std::string_view term, const ProfileSettings& settings) {
   return 1.0;
 }
 
-// English function words and news boilerplate, as Snowball stems (the all-text stems of common/analysis),
-// sorted: in a small run every term looks rare, and these would make any two articles alike.
+// English function words and news boilerplate, as Snowball stems (the all-text stems of common/analysis):
+// in a small run every term looks rare, and these would make any two articles alike.
 constexpr std::string_view kStopStems[] = {
     "a",       "about",   "abov",  "after",   "again",    "against",  "all",     "also",  "am",    "an",
     "and",     "ani",     "are",   "as",      "at",       "be",       "becaus",  "been",  "befor", "below",
@@ -41,7 +42,25 @@ constexpr std::string_view kStopStems[] = {
     "what",    "when",    "where", "whi",     "which",    "while",    "who",     "whom",  "will",  "with",
     "would",   "year",    "you",   "your",    "yourself", "yourselv",
 };
-static_assert(std::is_sorted(std::begin(kStopStems), std::end(kStopStems)), "kStopStems: binary search");
+
+// Every stop stem fits in 8 bytes: one is looked up as a number (its bytes, zero-padded, most significant
+// first), a few integer comparisons where strings would cost a call each.
+constexpr std::size_t kStopStemBytes = 8;
+constexpr std::uint64_t packed(std::string_view stem) {
+  std::uint64_t value = 0;
+  for (std::size_t i = 0; i < kStopStemBytes; ++i) {
+    value = value << 8 | (i < stem.size() ? static_cast<unsigned char>(stem[i]) : 0U);
+  }
+  return value;
+}
+constexpr auto kStopPacked = [] {
+  std::array<std::uint64_t, std::size(kStopStems)> values{};
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = packed(kStopStems[i]);
+  std::sort(values.begin(), values.end());
+  return values;
+}();
+static_assert(std::all_of(std::begin(kStopStems), std::end(kStopStems),
+                          [](std::string_view stem) { return stem.size() <= kStopStemBytes; }));
 
 int digits(std::string_view text) {
   int value = 0;
@@ -56,7 +75,8 @@ int digits(std::string_view text) {
 
 bool stop_stem(std::string_view term) {
   const auto stem = schema::all_text_stem(term);
-  return stem && std::binary_search(std::begin(kStopStems), std::end(kStopStems), *stem);
+  return stem && stem->size() <= kStopStemBytes &&
+         std::binary_search(kStopPacked.begin(), kStopPacked.end(), packed(*stem));
 }
 
 double term_boost(std::string_view term, const ProfileSettings& settings) {
