@@ -139,11 +139,40 @@ double StoryStage::documents() const {
   return database_documents_ + static_cast<double>(run_documents_);
 }
 
+// The slot of `term` in term_slots_, or the empty slot where it would go.
+std::size_t StoryStage::term_slot(std::string_view term, std::uint64_t hash) const {
+  const std::size_t mask = term_slots_.size() - 1;
+  for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    const TermSlot& entry = term_slots_[slot];
+    if (entry.term == kNoTerm || (entry.hash == hash && term_text_[entry.term] == term)) return slot;
+  }
+}
+
+std::optional<StoryStage::TermId> StoryStage::find_term(std::string_view term) const {
+  if (term_slots_.empty()) return std::nullopt;
+  const TermSlot& entry = term_slots_[term_slot(term, std::hash<std::string_view>{}(term))];
+  if (entry.term == kNoTerm) return std::nullopt;
+  return entry.term;
+}
+
 StoryStage::TermId StoryStage::intern(std::string_view term) {
-  if (auto it = term_ids_.find(term); it != term_ids_.end()) return it->second;
+  if (2 * (term_text_.size() + 1) > term_slots_.size()) {
+    std::vector<TermSlot> old = std::exchange(
+        term_slots_, std::vector<TermSlot>(std::max<std::size_t>(1024, 2 * term_slots_.size())));
+    const std::size_t mask = term_slots_.size() - 1;
+    for (const TermSlot& entry : old) {
+      if (entry.term == kNoTerm) continue;
+      std::size_t slot = entry.hash & mask;
+      while (term_slots_[slot].term != kNoTerm) slot = (slot + 1) & mask;
+      term_slots_[slot] = entry;
+    }
+  }
+  const std::uint64_t hash = std::hash<std::string_view>{}(term);
+  TermSlot& entry = term_slots_[term_slot(term, hash)];
+  if (entry.term != kNoTerm) return entry.term;
   const auto id = static_cast<TermId>(term_text_.size());
-  const auto entry = term_ids_.emplace(std::string(term), id).first;
-  term_text_.push_back(&entry->first);
+  entry = {hash, id};
+  term_text_.emplace_back(term);
   term_boost_.push_back(extract::story::term_boost(term, settings_.profile));
   run_df_.push_back(0);
   database_df_.push_back(-1);
@@ -158,7 +187,7 @@ StoryStage::Interned StoryStage::intern(StoryFeatures& features) {
   for (const auto& [term, wdf] : features.terms) interned.terms.emplace_back(intern(term), wdf);
   // A lead term that is none of the stage's terms is none of this article's either: it weighs nothing.
   for (const auto& term : features.lead_terms) {
-    if (auto it = term_ids_.find(term); it != term_ids_.end()) interned.lead_terms.push_back(it->second);
+    if (auto id = find_term(term)) interned.lead_terms.push_back(*id);
   }
   std::sort(interned.lead_terms.begin(), interned.lead_terms.end());
   features.terms = {};
@@ -171,7 +200,7 @@ double StoryStage::idf(TermId term) {
   df += run_df_[term];
   if (database_) {
     // The database is read-only here: a term's frequency only changes when it is reopened (assign).
-    if (database_df_[term] < 0) database_df_[term] = database_->get_termfreq(*term_text_[term]);
+    if (database_df_[term] < 0) database_df_[term] = database_->get_termfreq(term_text_[term]);
     df += database_df_[term];
   }
   return std::log((documents() + settings_.idf_prior) / (df + 1.0));
@@ -192,7 +221,7 @@ StoryStage::IdProfile StoryStage::make_profile(const std::vector<std::pair<TermI
     if (weight > 0) profile.push_back({term, weight});
   }
   auto better = [this](const WeightedId& x, const WeightedId& y) {
-    return x.weight != y.weight ? x.weight > y.weight : *term_text_[x.term] < *term_text_[y.term];
+    return x.weight != y.weight ? x.weight > y.weight : term_text_[x.term] < term_text_[y.term];
   };
   const std::size_t top = settings_.profile.top_terms;
   if (profile.size() > top) {
@@ -205,7 +234,7 @@ StoryStage::IdProfile StoryStage::make_profile(const std::vector<std::pair<TermI
   norm = std::sqrt(norm);
   for (auto& entry : profile) entry.weight /= norm;
   std::sort(profile.begin(), profile.end(),
-            [this](const auto& x, const auto& y) { return *term_text_[x.term] < *term_text_[y.term]; });
+            [this](const auto& x, const auto& y) { return term_text_[x.term] < term_text_[y.term]; });
   return profile;
 }
 
@@ -214,11 +243,13 @@ std::vector<StoryStage::TermId> StoryStage::best_terms(const IdProfile& profile)
   std::vector<const WeightedId*> order;
   order.reserve(profile.size());
   for (const auto& entry : profile) order.push_back(&entry);
-  std::sort(order.begin(), order.end(), [this](auto* x, auto* y) {
-    return x->weight != y->weight ? x->weight > y->weight : *term_text_[x->term] < *term_text_[y->term];
+  const auto count = static_cast<std::ptrdiff_t>(std::min(order.size(), settings_.query_terms));
+  std::partial_sort(order.begin(), order.begin() + count, order.end(), [this](auto* x, auto* y) {
+    return x->weight != y->weight ? x->weight > y->weight : term_text_[x->term] < term_text_[y->term];
   });
   std::vector<TermId> terms;
-  for (std::size_t i = 0; i < order.size() && i < settings_.query_terms; ++i) terms.push_back(order[i]->term);
+  terms.reserve(static_cast<std::size_t>(count));
+  for (std::ptrdiff_t i = 0; i < count; ++i) terms.push_back(order[static_cast<std::size_t>(i)]->term);
   return terms;
 }
 
@@ -377,7 +408,7 @@ void StoryStage::find_in_database(const StoryFeatures& features, const std::vect
   if (query.empty()) return;
   std::vector<std::string> terms;
   terms.reserve(query.size());
-  for (TermId term : query) terms.push_back(*term_text_[term]);
+  for (TermId term : query) terms.push_back(term_text_[term]);
   Xapian::Query xapian_query(Xapian::Query::OP_OR, terms.begin(), terms.end());
   if (features.day) {
     // PubDate values are "YYYYMMDD[hhmmss]": a range of day strings holds every time of those days.

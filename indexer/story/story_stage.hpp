@@ -112,6 +112,8 @@ class StoryStage final : public DocumentHook {
 
   Interned intern(extract::story::StoryFeatures& features);
   TermId intern(std::string_view term);
+  std::optional<TermId> find_term(std::string_view term) const;
+  std::size_t term_slot(std::string_view term, std::uint64_t hash) const;
   double idf(TermId term);
   double documents() const;
   IdProfile make_profile(const std::vector<std::pair<TermId, unsigned>>& terms,
@@ -142,9 +144,16 @@ class StoryStage final : public DocumentHook {
     using is_transparent = void;
     std::size_t operator()(std::string_view term) const { return std::hash<std::string_view>{}(term); }
   };
-  std::unordered_map<std::string, TermId, TermHash, std::equal_to<>> term_ids_;
+  // Term strings to numbers: an open-addressing table (linear probing, at most half full) of each number's
+  // string hash, the string compared only when the hashes agree.
+  struct TermSlot {
+    std::uint64_t hash = 0;
+    TermId term = kNoTerm;
+  };
+  static constexpr TermId kNoTerm = ~TermId{0};
+  std::vector<TermSlot> term_slots_;
   // By term number:
-  std::vector<const std::string*> term_text_;       // the key in term_ids_
+  std::vector<std::string> term_text_;
   std::vector<double> term_boost_;                  // extract::story::term_boost: 0 leaves the term out
   std::vector<std::uint32_t> run_df_;               // articles of this run holding it
   std::vector<double> database_df_;                 // its frequency in database_, or -1 when not read yet
