@@ -335,7 +335,8 @@ void StoryStage::score_database_story(const std::string& key, const StoryFeature
 
 void StoryStage::find_in_memory(const StoryFeatures& features, const std::vector<TermId>& query,
                                 std::vector<Candidate>& candidates) {
-  std::vector<std::size_t> shared;  // members sharing a query term, counted in shared_counts_
+  std::vector<std::size_t>& shared = shared_;  // members sharing a query term, counted in shared_counts_
+  shared.clear();
   shared_counts_.resize(recent_.size());
   std::vector<std::size_t> copies;
   if (features.fingerprint && !band_heads_.empty()) {
@@ -360,17 +361,21 @@ void StoryStage::find_in_memory(const StoryFeatures& features, const std::vector
       if (shared_counts_[list[i] - base_]++ == 0) shared.push_back(list[i]);
     }
   }
-  std::vector<std::pair<std::size_t, std::size_t>> ranked;
-  ranked.reserve(shared.size());
+  auto& ranked = ranked_;
+  ranked.clear();
   for (std::size_t m : shared) {
     ranked.emplace_back(m, shared_counts_[m - base_]);
     shared_counts_[m - base_] = 0;
   }
   // Members are unique, so this order is total: the same whatever order they were found in.
-  const auto kept = static_cast<std::ptrdiff_t>(std::min(ranked.size(), settings_.candidates));
-  std::partial_sort(ranked.begin(), ranked.begin() + kept, ranked.end(), [](const auto& x, const auto& y) {
+  auto more_shared = [](const auto& x, const auto& y) {
     return x.second != y.second ? x.second > y.second : x.first > y.first;  // later articles first on ties
-  });
+  };
+  const auto kept = static_cast<std::ptrdiff_t>(std::min(ranked.size(), settings_.candidates));
+  if (static_cast<std::size_t>(kept) < ranked.size()) {
+    std::nth_element(ranked.begin(), ranked.begin() + kept, ranked.end(), more_shared);
+  }
+  std::sort(ranked.begin(), ranked.begin() + kept, more_shared);
   ranked.resize(static_cast<std::size_t>(kept));
   for (std::size_t m : copies) ranked.emplace_back(m, 0);
   for (const auto& [m, count] : ranked) score_story(recent_[m - base_].story, features, candidates);

@@ -180,7 +180,9 @@ class StoryStage final : public DocumentHook {
       database_story_keys_;  // the keys of the stories only the database holds, per article
   std::unordered_map<Xapian::docid, Member> database_members_;  // cache
   std::vector<std::uint32_t> shared_counts_;  // find_in_memory's count per member; all 0 between calls
-  analysis::Analyzer analyzer_;               // the leads of the database's articles
+  std::vector<std::size_t> shared_;           // find_in_memory's buffers, kept from call to call
+  std::vector<std::pair<std::size_t, std::size_t>> ranked_;
+  analysis::Analyzer analyzer_;  // the leads of the database's articles
   analysis::SentenceSplitter sentences_;
   StoryStats stats_;
 };
