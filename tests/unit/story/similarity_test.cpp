@@ -59,6 +59,19 @@ double flat_idf(std::string_view) {
   return 1.0;
 }
 
+struct StopCase {
+  std::string stem;
+  bool stop;
+};
+std::ostream& operator<<(std::ostream& out, const StopCase& c) {
+  return out << c.stem;
+}
+// Stop stems of one to eight bytes (the longest there are), and stems that only look like them.
+const StopCase kStopCases[] = {
+    {"a", true},       {"said", true}, {"whi", true},    {"yourself", true},   {"ab", false},
+    {"summit", false}, {"sai", false}, {"saidx", false}, {"yourselfx", false}, {"washington", false},
+};
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(similarity)
@@ -104,6 +117,12 @@ BOOST_AUTO_TEST_CASE(function_words_and_said_are_left_out_of_profiles) {
       features({{stem_term("the"), 9}, {stem_term("said"), 4}, {stem_term("summit"), 1}}), flat_idf, {});
   BOOST_REQUIRE_EQUAL(profile.size(), 1U);
   BOOST_TEST(profile[0].term == stem_term("summit"));
+}
+
+BOOST_DATA_TEST_CASE(stop_stems_are_known_and_weigh_nothing, bdata::make(kStopCases), c) {
+  const std::string term = stem_term(c.stem);
+  BOOST_TEST(st::stop_stem(term) == c.stop);
+  BOOST_TEST(st::term_boost(term, {}) == (c.stop ? 0.0 : 1.0));
 }
 
 BOOST_AUTO_TEST_CASE(profiles_without_common_terms_have_cosine_zero) {

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <ostream>
 #include <set>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
+#include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
 #include "common/analysis/analyzer.hpp"
@@ -20,6 +22,7 @@
 
 namespace nds = newsdig;
 namespace story = newsdig::indexer::story;
+namespace bdata = boost::unit_test::data;
 
 namespace {
 
@@ -88,9 +91,56 @@ std::vector<Built> seeds_and_others() {
   return built;
 }
 
+// `built` with a copy of `original`'s article under another id appended: a wire copy reprinted.
+void append_copy(std::vector<Built>& built, const Built& original) {
+  nds::analysis::Analyzer analyzer;
+  nds::Article copy = original.article;
+  copy.id += "-reprint";
+  auto document = nds::store::build_document(copy, analyzer, {});
+  built.push_back({std::move(copy), std::move(document)});
+}
+
+struct MemoryCase {
+  std::size_t memory;
+  bool joined;
+};
+std::ostream& operator<<(std::ostream& out, const MemoryCase& c) {
+  return out << "memory " << c.memory;
+}
+// Seed 0, the bridge, then seed 2: seed 0 is still held with room for two articles, gone with room for one
+// (and its story with it: story lists are trimmed once per `memory` articles).
+const MemoryCase kMemoryCases[] = {{1, false}, {2, true}, {20000, true}};
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(story_stage)
+
+BOOST_DATA_TEST_CASE(an_article_joins_only_stories_of_the_articles_held_in_memory, bdata::make(kMemoryCases),
+                     c) {
+  auto built = build({kSeeds[0], kOthers[0], kSeeds[1], kOthers[1]}, nds::formats::Format::Text);
+  story::StorySettings settings;
+  settings.memory = c.memory;
+  story::StoryStage stage(settings, std::nullopt);
+  const auto keys = assign_all(stage, built);
+  BOOST_TEST((keys[2] == keys[0]) == c.joined);
+  BOOST_TEST(stage.stats().joined == (c.joined ? 1U : 0U));
+  std::set<std::string> distinct(keys.begin(), keys.end());
+  BOOST_TEST(distinct.size() == (c.joined ? 3U : 4U));
+}
+
+BOOST_DATA_TEST_CASE(a_copy_is_found_through_its_fingerprint_while_the_original_is_held,
+                     bdata::make(kMemoryCases), c) {
+  // No query terms: the fingerprint's bands are the only way to a candidate.
+  auto built = build({kSeeds[0], kOthers[0]}, nds::formats::Format::Text);
+  append_copy(built, built[0]);
+  story::StorySettings settings;
+  settings.memory = c.memory;
+  settings.query_terms = 0;
+  story::StoryStage stage(settings, std::nullopt);
+  const auto keys = assign_all(stage, built);
+  BOOST_TEST((keys[2] == keys[0]) == c.joined);
+  BOOST_TEST(stage.stats().near_duplicates == (c.joined ? 1U : 0U));
+}
 
 BOOST_AUTO_TEST_CASE(the_two_seed_reports_share_a_story_and_unrelated_articles_do_not) {
   auto built = seeds_and_others();
