@@ -355,7 +355,10 @@ void StoryStage::find_in_memory(const StoryFeatures& features, const std::vector
   }
   for (TermId term : query) {
     auto& list = postings_[term];
-    list.erase(list.begin(), std::lower_bound(list.begin(), list.end(), base_));
+    // Searched only when its oldest member has left: each step of a search in a long list is a cache miss.
+    if (!list.empty() && list.front() < base_) {
+      list.erase(list.begin(), std::lower_bound(list.begin(), list.end(), base_));
+    }
     const std::size_t from = list.size() > kPostingsScanned ? list.size() - kPostingsScanned : 0;
     for (std::size_t i = from; i < list.size(); ++i) {
       if (shared_counts_[list[i] - base_]++ == 0) shared.push_back(list[i]);
