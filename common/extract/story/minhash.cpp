@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <string>
 #include <vector>
 
 #include "common/util/hash.hpp"
@@ -28,20 +29,29 @@ bool word_byte(unsigned char c) {
 
 std::vector<std::uint64_t> word_hashes(std::string_view text) {
   std::vector<std::uint64_t> hashes;
-  std::string word;
-  auto flush = [&] {
-    if (!word.empty()) hashes.push_back(util::stable_hash64(word));
-    word.clear();
-  };
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (!word_byte(c)) {
-      flush();
+  std::string lowered;  // a word with capitals, folded; other words are hashed where they lie
+  for (std::size_t begin = 0; begin < text.size();) {
+    if (!word_byte(static_cast<unsigned char>(text[begin]))) {
+      ++begin;
       continue;
     }
-    word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : ch);
+    std::size_t end = begin;
+    bool capitals = false;
+    for (; end < text.size() && word_byte(static_cast<unsigned char>(text[end])); ++end) {
+      capitals = capitals || (text[end] >= 'A' && text[end] <= 'Z');
+    }
+    const std::string_view word = text.substr(begin, end - begin);
+    if (capitals) {
+      lowered.assign(word);
+      for (char& c : lowered) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      hashes.push_back(util::stable_hash64(lowered));
+    } else {
+      hashes.push_back(util::stable_hash64(word));
+    }
+    begin = end;
   }
-  flush();
   return hashes;
 }
 
