@@ -86,9 +86,9 @@ class StoryStage final : public DocumentHook {
   using IdProfile = std::vector<WeightedId>;
   struct Member {
     extract::story::StoryFeatures features;  // without terms and lead_terms: held as numbers below
-    std::vector<std::pair<TermId, unsigned>>
-        terms;                       // in term string order; dropped once the profile is stable
-    std::vector<TermId> lead_terms;  // sorted by number; dropped with terms
+    // In term string order; dropped once the profile is stable, with lead_terms (sorted by number).
+    std::vector<std::pair<TermId, unsigned>> terms;
+    std::vector<TermId> lead_terms;
     IdProfile profile;
     double profile_documents = 0;  // documents counted when the profile was made
     std::uint32_t story = 0;       // a member of this run: its story's number in stories_
@@ -139,11 +139,6 @@ class StoryStage final : public DocumentHook {
   StorySettings settings_;
   std::optional<Xapian::Database> database_;
   double database_documents_ = 0;
-  // Looked up by string_view: no string is made per lookup.
-  struct TermHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view term) const { return std::hash<std::string_view>{}(term); }
-  };
   // Term strings to numbers: an open-addressing table (linear probing, at most half full) of each number's
   // string hash, the string compared only when the hashes agree.
   struct TermSlot {
@@ -172,12 +167,16 @@ class StoryStage final : public DocumentHook {
     std::vector<std::size_t> members;
     std::size_t scored = 0;  // the number of the assignment that last scored it (they count from 1)
   };
-  std::unordered_map<std::string, std::uint32_t, TermHash, std::equal_to<>> story_numbers_;
+  // Keys looked up by string_view: no string is made per lookup.
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+  };
+  std::unordered_map<std::string, std::uint32_t, KeyHash, std::equal_to<>> story_numbers_;
   std::vector<Story> stories_;
   std::vector<std::uint32_t> free_stories_;
   std::size_t assignments_ = 0;
-  std::deque<std::string>
-      database_story_keys_;  // the keys of the stories only the database holds, per article
+  std::deque<std::string> database_story_keys_;  // keys of the stories only the database holds, per article
   std::unordered_map<Xapian::docid, Member> database_members_;  // cache
   std::vector<std::uint32_t> shared_counts_;  // find_in_memory's count per member; all 0 between calls
   std::vector<std::size_t> shared_;           // find_in_memory's buffers, kept from call to call
