@@ -5,7 +5,8 @@
 //   2. workers (parallel, `threads`): detect each piece's format, read its articles, annotate each
 //      (ArticleAnnotator), build its Xapian::Document; one Analyzer and one annotator per thread;
 //   3. writer (serial, in input order): hands documents to the one store::Writer, reports skips and
-//      warnings, commits every `commit_bytes` of text.
+//      warnings, commits every `commit_bytes` of text. Into a database that held no document when the run
+//      began, an id not yet written in the run is added (Writer::add) rather than replaced: no look-up.
 // Memory is bounded: at most `4 * threads` batches are in flight and Xapian's buffered changes are
 // committed by size, so a run of any size holds about the same. The writer sees batches in input order,
 // so the same inputs always get the same document ids.
