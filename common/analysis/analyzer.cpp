@@ -11,11 +11,9 @@
 #include <xapian.h>
 
 #include <cstddef>
-#include <functional>
 #include <limits>
 #include <optional>
 #include <stdexcept>
-#include <unordered_map>
 #include <utility>
 
 #include "common/analysis/utf8.hpp"
@@ -25,9 +23,6 @@ namespace newsdig::analysis {
 namespace {
 
 constexpr std::size_t kMaxTermBytes = 240;
-
-// Stems kept per language and Analyzer (one per thread) before the cache is emptied.
-constexpr std::size_t kStemCacheEntries = std::size_t{1} << 15;
 
 // ICU break iterators index text with int32_t.
 constexpr std::size_t kMaxTextBytes = static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max());
@@ -237,31 +232,21 @@ struct Analyzer::Impl {
     return {Outcome::Term, stemmable};
   }
 
-  struct TermHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view term) const noexcept {
-      return std::hash<std::string_view>{}(term);
+  const Xapian::Stem* stemmer_for(std::string_view language) {
+    if (last_stemmer < stemmers.size() && stemmers[last_stemmer].language == language) {
+      return stemmers[last_stemmer].stemmer ? &*stemmers[last_stemmer].stemmer : nullptr;
     }
-  };
+    std::size_t i = 0;
+    while (i < stemmers.size() && stemmers[i].language != language) ++i;
+    if (i == stemmers.size()) stemmers.push_back({std::string(language), resolve_stemmer(language)});
+    last_stemmer = i;
+    return stemmers[i].stemmer ? &*stemmers[i].stemmer : nullptr;
+  }
 
   struct CachedStemmer {
     std::string language;
     std::optional<Xapian::Stem> stemmer;  // empty: no stemming for this language
-    // Stems already made: news repeats its words, and a look-up costs a fraction of Snowball's work.
-    // Emptied when full (kStemCacheEntries), so it stays at a few megabytes.
-    std::unordered_map<std::string, std::string, TermHash, std::equal_to<>> stems;
   };
-
-  CachedStemmer& stemmer_for(std::string_view language) {
-    if (last_stemmer < stemmers.size() && stemmers[last_stemmer].language == language) {
-      return stemmers[last_stemmer];
-    }
-    std::size_t i = 0;
-    while (i < stemmers.size() && stemmers[i].language != language) ++i;
-    if (i == stemmers.size()) stemmers.push_back({std::string(language), resolve_stemmer(language), {}});
-    last_stemmer = i;
-    return stemmers[i];
-  }
 
   std::unique_ptr<icu::BreakIterator> words;
   const icu::Normalizer2* nfkc_casefold = nullptr;  // owned by ICU, thread-safe
@@ -337,14 +322,10 @@ std::string Analyzer::normalize_word(std::string_view word) {
 }
 
 std::string Analyzer::stem(std::string_view term, std::string_view language) {
-  Impl::CachedStemmer& cached = impl_->stemmer_for(language);
-  if (!cached.stemmer) return std::string(term);
-  if (const auto found = cached.stems.find(term); found != cached.stems.end()) return found->second;
+  const Xapian::Stem* stemmer = impl_->stemmer_for(language);
+  if (stemmer == nullptr) return std::string(term);
   impl_->stem_input.assign(term);
-  std::string stem = (*cached.stemmer)(impl_->stem_input);
-  if (cached.stems.size() >= kStemCacheEntries) cached.stems.clear();
-  cached.stems.emplace(impl_->stem_input, stem);
-  return stem;
+  return (*stemmer)(impl_->stem_input);
 }
 
 std::string Analyzer::index_form(const Token& token, std::string_view language) {
