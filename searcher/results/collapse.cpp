@@ -1,6 +1,9 @@
 #include "searcher/results/collapse.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <map>
+#include <unordered_map>
 #include <utility>
 
 #include "common/schema.hpp"
@@ -34,21 +37,23 @@ bool earlier(const Member& a, const Member& b) {
   return a.date != b.date ? a.date < b.date : a.docid < b.docid;
 }
 
-// One slot's values of a story's members, asked for in increasing document id order. Read through the slot's
-// value stream: a story's members were indexed near each other, so skip_to() mostly moves within the chunk
-// it has, where Document::get_value() looks each value up from the top of the table. Remote shards have no
-// value streams in Xapian 1.4; their values are read document by document.
+// One slot's values of articles, asked for in increasing document id order. Read through the slot's value
+// stream (opened at the first question): a story's members were indexed near each other, so skip_to()
+// mostly moves within the chunk it has, where Document::get_value() looks each value up from the top of the
+// table. Remote shards have no value streams in Xapian 1.4; their values are read document by document.
 class MemberValues {
  public:
-  MemberValues(const Xapian::Database& database, Xapian::valueno slot) : database_(database), slot_(slot) {
-    try {
-      stream_ = database.valuestream_begin(slot);
-      streamed_ = true;
-    } catch (const Xapian::UnimplementedError&) {
-    }
-  }
+  MemberValues(const Xapian::Database& database, Xapian::valueno slot) : database_(database), slot_(slot) {}
 
   std::string of(Xapian::docid docid) {
+    if (!opened_) {
+      opened_ = true;
+      try {
+        stream_ = database_.valuestream_begin(slot_);
+        streamed_ = true;
+      } catch (const Xapian::UnimplementedError&) {
+      }
+    }
     if (!streamed_) return database_.get_document(docid).get_value(slot_);
     if (stream_ == Xapian::ValueIterator()) return {};
     if (stream_.get_docid() < docid) stream_.skip_to(docid);
@@ -59,6 +64,7 @@ class MemberValues {
   const Xapian::Database& database_;
   Xapian::valueno slot_;
   Xapian::ValueIterator stream_;
+  bool opened_ = false;
   bool streamed_ = false;
 };
 
@@ -68,40 +74,84 @@ void collapse_by_story(Xapian::Enquire& enquire) {
   enquire.set_collapse_key(kStorySlot);
 }
 
-std::optional<StoryFacts> story_facts(const Xapian::Database& database, const Xapian::Document& document,
-                                      Xapian::docid docid, std::string_view key) {
-  StoryFacts facts;
-  facts.key = key.empty() ? document.get_value(kStorySlot) : std::string(key);
-  if (facts.key.empty()) return std::nullopt;
-  const std::string term = story_term(facts.key);
-  // About half the hits are stories of one article: the term's frequency says so without reading the
-  // document's values or the posting list (each a descent of a table).
-  facts.size = std::max<Xapian::doccount>(1, database.get_termfreq(term));
-  if (facts.size == 1) return facts;
-  std::string earliest = document.get_value(kDateSlot);
-  std::vector<Xapian::docid> members;
-  Xapian::doccount read = 0;
-  for (auto it = database.postlist_begin(term); it != database.postlist_end(term) && read < kStoryFactsRead;
-       ++it, ++read) {
-    if (*it != docid) members.push_back(*it);
+std::vector<std::optional<StoryFacts>> story_facts(const Xapian::Database& database,
+                                                   const std::vector<StoryOf>& articles) {
+  std::vector<std::optional<StoryFacts>> facts(articles.size());
+  std::vector<std::string> keys(articles.size());
+  {
+    std::vector<std::size_t> unknown;
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+      keys[i] = articles[i].key;
+      if (keys[i].empty()) unknown.push_back(i);
+    }
+    std::sort(unknown.begin(), unknown.end(),
+              [&](std::size_t a, std::size_t b) { return articles[a].docid < articles[b].docid; });
+    MemberValues stored_keys(database, kStorySlot);
+    for (std::size_t i : unknown) keys[i] = stored_keys.of(articles[i].docid);
   }
-  std::vector<std::pair<Member, std::string>> others;  // member, source
-  MemberValues dates(database, kDateSlot);
-  MemberValues sources(database, kSourceSlot);
-  for (Xapian::docid member_id : members) {
-    Member member{dates.of(member_id), member_id};
-    if (!member.date.empty() && (earliest.empty() || member.date < earliest)) earliest = member.date;
-    others.emplace_back(std::move(member), sources.of(member_id));
+  // Each story's size, and the members of those of more than one article (a story can hold several hits).
+  struct Story {
+    Xapian::doccount size = 0;
+    std::vector<Xapian::docid> members;  // at most kStoryFactsRead, in document order
+  };
+  std::map<std::string, Story, std::less<>> stories;
+  std::vector<Xapian::docid> wanted;  // whose date and source are read
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    if (keys[i].empty()) continue;
+    auto [found, added] = stories.try_emplace(keys[i]);
+    Story& story = found->second;
+    if (added) {
+      const std::string term = story_term(keys[i]);
+      story.size = std::max<Xapian::doccount>(1, database.get_termfreq(term));
+      if (story.size > 1) {
+        for (auto it = database.postlist_begin(term);
+             it != database.postlist_end(term) && story.members.size() < kStoryFactsRead; ++it) {
+          story.members.push_back(*it);
+        }
+        wanted.insert(wanted.end(), story.members.begin(), story.members.end());
+      }
+    }
+    if (story.size > 1) wanted.push_back(articles[i].docid);
   }
-  std::sort(others.begin(), others.end(),
-            [](const auto& a, const auto& b) { return earlier(a.first, b.first); });
-  for (const auto& [member, source] : others) {
-    if (source.empty()) continue;
-    if (std::find(facts.sources.begin(), facts.sources.end(), source) == facts.sources.end()) {
-      facts.sources.push_back(source);
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  std::unordered_map<Xapian::docid, std::pair<std::string, std::string>> values;  // date, source
+  {
+    MemberValues dates(database, kDateSlot);
+    MemberValues sources(database, kSourceSlot);
+    for (Xapian::docid docid : wanted) {
+      auto& [date, source] = values[docid];
+      date = dates.of(docid);
+      source = sources.of(docid);
     }
   }
-  facts.earliest = display_day(earliest);
+
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    if (keys[i].empty()) continue;
+    const Story& story = stories.at(keys[i]);
+    StoryFacts& out = facts[i].emplace();
+    out.key = keys[i];
+    out.size = story.size;
+    if (story.size == 1) continue;
+    const Xapian::docid docid = articles[i].docid;
+    std::string earliest = values.at(docid).first;
+    std::vector<std::pair<Member, std::string>> others;  // member, source
+    for (Xapian::docid member_id : story.members) {
+      if (member_id == docid) continue;
+      const auto& [date, source] = values.at(member_id);
+      if (!date.empty() && (earliest.empty() || date < earliest)) earliest = date;
+      others.emplace_back(Member{date, member_id}, source);
+    }
+    std::sort(others.begin(), others.end(),
+              [](const auto& a, const auto& b) { return earlier(a.first, b.first); });
+    for (const auto& [member, source] : others) {
+      if (source.empty()) continue;
+      if (std::find(out.sources.begin(), out.sources.end(), source) == out.sources.end()) {
+        out.sources.push_back(source);
+      }
+    }
+    out.earliest = display_day(earliest);
+  }
   return facts;
 }
 

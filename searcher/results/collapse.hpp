@@ -28,11 +28,19 @@ inline constexpr Xapian::doccount kStoryFactsRead = 200;
 // story key (indexed with --no-stories) are never collapsed.
 void collapse_by_story(Xapian::Enquire& enquire);
 
-// The facts of the story of `document` (docid `docid`), or nothing when it has no story key. `key` is that
-// key when the caller knows it already (the collapse key of its match: then a story of one article costs
-// one lookup of its term's frequency); empty: it is read from the document. Throws Xapian::Error.
-std::optional<StoryFacts> story_facts(const Xapian::Database& database, const Xapian::Document& document,
-                                      Xapian::docid docid, std::string_view key = {});
+// An article whose story's facts are wanted: its document id and, when the caller knows it already (the
+// collapse key of its match), its story key; empty: read from the article's Story slot.
+struct StoryOf {
+  Xapian::docid docid = 0;
+  std::string key;
+};
+
+// The facts of each article's story, in the order given; nothing for an article without a story key.
+// Read for the whole page at once: a story of one article (about half the hits) costs one lookup of its
+// term's frequency, and the dates and sources of every other story's members are read in one pass over
+// each value slot, in document order. Throws Xapian::Error.
+std::vector<std::optional<StoryFacts>> story_facts(const Xapian::Database& database,
+                                                   const std::vector<StoryOf>& articles);
 
 // The line under a collapsed hit: "+2 related reports (Kyodo, Reuters; earliest 2014-11-09)"; at most
 // three sources are named ("..., and 4 more"). Empty when the story has no other article.

@@ -75,10 +75,9 @@ std::vector<HitText> HitTextMaker::make(std::vector<Hit>& hits, const SnippetOpt
           encoded[i] = unread_from->get_document(hits[i].docid).get_data();
           ready.store(i + 1, std::memory_order_release);
         }
-        for (const Hit& hit : hits) {
-          stories.push_back(
-              story_facts(*unread_from, unread_from->get_document(hit.docid), hit.docid, hit.collapse_key));
-        }
+        std::vector<StoryOf> articles;
+        for (const Hit& hit : hits) articles.push_back({hit.docid, hit.collapse_key});
+        stories = story_facts(*unread_from, articles);
       } catch (const Xapian::Error& e) {
         throw std::runtime_error("search failed: " + e.get_description());
       }

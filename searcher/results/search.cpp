@@ -469,13 +469,18 @@ SearchResult search(const Xapian::Database& database, const SearchRequest& reque
       hit.docid = *it;
       hit.score = it.get_weight();
       if (collapse) hit.collapse_key = it.get_collapse_key();
-      if (request.read_hits) {
-        const Xapian::Document document = it.get_document();
-        hit.record = store::decode_record(document.get_data());
-        hit.story = story_facts(database, document, *it, hit.collapse_key);
-      }
-      hit.collapsed = collapse && (hit.story.has_value() || !request.read_hits);
+      if (request.read_hits) hit.record = store::decode_record(it.get_document().get_data());
+      hit.collapsed = collapse;
       result.hits.push_back(std::move(hit));
+    }
+    if (request.read_hits) {
+      std::vector<StoryOf> articles;
+      for (const Hit& hit : result.hits) articles.push_back({hit.docid, hit.collapse_key});
+      auto stories = story_facts(database, articles);
+      for (std::size_t i = 0; i < stories.size(); ++i) {
+        result.hits[i].story = std::move(stories[i]);
+        result.hits[i].collapsed = result.hits[i].collapsed && result.hits[i].story.has_value();
+      }
     }
 
     for (Facet facet : request.facets) {
