@@ -451,9 +451,10 @@ SearchResult search(const Xapian::Database& database, const SearchRequest& reque
     // hits to know the count exactly on small results.
     Xapian::doccount check_at_least = spying ? database.get_doccount() : 100;
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
-    // Asks for every hit's document at once: a remote shard then answers in one round trip, not one per hit.
-    // Not past the first page: Xapian 1.4.22's MSet::fetch() crashes on an MSet with a non-zero offset.
-    if (request.offset == 0) mset.fetch();
+    // Asks for every hit's document at once: a remote shard then answers in one round trip, not one per hit
+    // (a local database gains nothing). Not past the first page: Xapian 1.4.22's MSet::fetch() crashes on
+    // an MSet with a non-zero offset.
+    if (request.remote && request.read_hits && request.offset == 0) mset.fetch();
     result.matches_estimated = mset.get_matches_estimated();
     result.matches_lower_bound = mset.get_matches_lower_bound();
     result.matches_upper_bound = mset.get_matches_upper_bound();
