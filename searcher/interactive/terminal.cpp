@@ -1,5 +1,6 @@
 #include "searcher/interactive/terminal.hpp"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -75,9 +76,17 @@ int read_key(int fd) {
     const int found = ::ppoll(&ready, 1, nullptr, &waiting);
     if (found < 0 && errno == EINTR) continue;
     if (found < 0) break;
+    // Ctrl-C makes the terminal drop what was typed: the key ppoll saw may be gone by now, and a read that
+    // waited would wait, SIGINT blocked, for the next key. So the read does not wait; back to ppoll,
+    // which takes the pending Ctrl-C.
     unsigned char byte = 0;
+    const int flags = ::fcntl(fd, F_GETFL);
+    const bool set_nonblocking = flags >= 0 && (flags & O_NONBLOCK) == 0;
+    if (set_nonblocking) ::fcntl(fd, F_SETFL, flags | O_NONBLOCK);
     const ssize_t n = ::read(fd, &byte, 1);
-    if (n < 0 && errno == EINTR) continue;
+    const int read_error = errno;
+    if (set_nonblocking) ::fcntl(fd, F_SETFL, flags);
+    if (n < 0 && (read_error == EINTR || read_error == EAGAIN)) continue;
     if (n == 1) key = byte;
     break;
   }
