@@ -9,7 +9,6 @@
 #include <tbb/task_group.h>
 
 #include "common/store/record.hpp"
-#include "searcher/results/collapse.hpp"
 
 namespace newsdig::results {
 
@@ -63,7 +62,6 @@ std::vector<HitText> HitTextMaker::make(std::vector<Hit>& hits, const SnippetOpt
       texts[i].snippets = maker.make(hits[i].record, options);
     }
   };
-  std::vector<std::optional<StoryFacts>> stories;
   for (std::size_t thread = 1; thread < threads; ++thread)
     impl_->tasks.run([&share, thread] { share(thread); });
   // The tasks use this frame's variables: wait for them before anything leaves it.
@@ -75,9 +73,7 @@ std::vector<HitText> HitTextMaker::make(std::vector<Hit>& hits, const SnippetOpt
           encoded[i] = unread_from->get_document(hits[i].docid).get_data();
           ready.store(i + 1, std::memory_order_release);
         }
-        std::vector<StoryOf> articles;
-        for (const Hit& hit : hits) articles.push_back({hit.docid, hit.collapse_key});
-        stories = story_facts(*unread_from, articles);
+        read_story_facts(*unread_from, hits);  // the threads only fill in the records meanwhile
       } catch (const Xapian::Error& e) {
         throw std::runtime_error("search failed: " + e.get_description());
       }
@@ -89,10 +85,6 @@ std::vector<HitText> HitTextMaker::make(std::vector<Hit>& hits, const SnippetOpt
   }
   impl_->tasks.wait();  // rethrows a task's exception
   if (failed) std::rethrow_exception(failed);
-  for (std::size_t i = 0; i < stories.size(); ++i) {
-    hits[i].story = std::move(stories[i]);
-    hits[i].collapsed = hits[i].collapsed && hits[i].story.has_value();
-  }
   return texts;
 }
 

@@ -387,6 +387,17 @@ std::optional<long> slot_day_number(std::string_view value) {
   return days_from_civil(year, month, day);
 }
 
+void read_story_facts(const Xapian::Database& database, std::vector<Hit>& hits) {
+  std::vector<StoryOf> articles;
+  articles.reserve(hits.size());
+  for (const Hit& hit : hits) articles.push_back({hit.docid, hit.collapse_key});
+  auto stories = story_facts(database, articles);
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    hits[i].story = std::move(stories[i]);
+    hits[i].collapsed = hits[i].collapsed && hits[i].story.has_value();
+  }
+}
+
 SearchResult search(const Xapian::Database& database, const SearchRequest& request) {
   SearchResult result;
   try {
@@ -474,15 +485,7 @@ SearchResult search(const Xapian::Database& database, const SearchRequest& reque
       hit.collapsed = collapse;
       result.hits.push_back(std::move(hit));
     }
-    if (request.read_hits) {
-      std::vector<StoryOf> articles;
-      for (const Hit& hit : result.hits) articles.push_back({hit.docid, hit.collapse_key});
-      auto stories = story_facts(database, articles);
-      for (std::size_t i = 0; i < stories.size(); ++i) {
-        result.hits[i].story = std::move(stories[i]);
-        result.hits[i].collapsed = result.hits[i].collapsed && result.hits[i].story.has_value();
-      }
-    }
+    if (request.read_hits) read_story_facts(database, result.hits);
 
     for (Facet facet : request.facets) {
       if (is_date_facet(facet)) {

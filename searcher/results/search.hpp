@@ -125,6 +125,11 @@ struct SearchResult {
 // Throws std::runtime_error naming what failed when Xapian fails (including a damaged stored record).
 SearchResult search(const Xapian::Database& database, const SearchRequest& request);
 
+// Reads the story facts of a page's hits (story_facts, from each hit's docid and collapse key) into their
+// `story`, and keeps a hit `collapsed` only when it has a story. Touches no other member of a hit, so other
+// threads may meanwhile fill in the hits' records. Throws Xapian::Error.
+void read_story_facts(const Xapian::Database& database, std::vector<Hit>& hits);
+
 // Days since 1970-01-01 of a date-slot value ("YYYYMMDD..."), or nothing when it is not one.
 std::optional<long> slot_day_number(std::string_view value);
 

@@ -5,7 +5,6 @@
 #include <cctype>
 #include <cmath>
 #include <functional>
-#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
