@@ -120,7 +120,7 @@ class BatchSink final : public formats::ArticleSink {
         event.replaces = known == Known::Changed;
       }
       // What build_document would fill in for the record, here, so it need not copy the article to do it.
-      if (article.lang.empty()) article.lang = settings_.default_language;
+      if (article.lang.empty()) article.lang = build_options_.default_language;
       if (worker_.annotator) worker_.annotator->annotate(article);
       event.document = store::build_document(article, worker_.analyzer, build_options_);
       event.unique_term = store::id_term(article.id);
@@ -257,7 +257,7 @@ class Shards {
     // The database held no document when the run began (a new database, a part, a new shard): a unique
     // term this run has not written cannot be in it, so its document is added without replace_document's
     // look-up of the term. `written` holds the hashes of the terms written; a repeated id (or a hash
-    // collision) is replaced as usual. About 40 bytes per article.
+    // collision) is replaced as usual. It costs a hash-set entry per article written.
     bool fresh;
     std::unordered_set<std::uint64_t> written;
     std::size_t since_commit = 0;

@@ -81,8 +81,7 @@ void add_lead(const Article& article, std::string_view language, analysis::Analy
     const bool in_lead = std::all_of(key_words.begin(), key_words.end(), [&](const std::string& word) {
       return std::binary_search(words.begin(), words.end(), word);
     });
-    if (in_lead)
-      features.lead_people.push_back(util::stable_hash64(analyzer.stem(key_words.back(), language)));
+    if (in_lead) features.lead_people.push_back(features.named_people.back());  // its last word's stem
   }
   sort_unique(features.lead_people);
   sort_unique(features.named_people);
