@@ -206,36 +206,12 @@ double StoryStage::idf(TermId term) {
   return std::log((documents() + settings_.idf_prior) / (df + 1.0));
 }
 
-// extract::story::make_profile over term numbers, step for step (the same selection and the same order of
-// additions, so the same weights to the last bit).
 StoryStage::IdProfile StoryStage::make_profile(const std::vector<std::pair<TermId, unsigned>>& terms,
                                                const std::vector<TermId>& lead_terms) {
-  IdProfile profile;
-  profile.reserve(terms.size());
-  for (const auto& [term, wdf] : terms) {
-    if (term_boost_[term] == 0) continue;
-    const double tf = 1.0 + std::log(static_cast<double>(std::max(1U, wdf)));
-    double weight = tf * idf(term) * term_boost_[term];
-    if (std::binary_search(lead_terms.begin(), lead_terms.end(), term))
-      weight *= settings_.profile.lead_boost;
-    if (weight > 0) profile.push_back({term, weight});
-  }
-  auto better = [this](const WeightedId& x, const WeightedId& y) {
-    return x.weight != y.weight ? x.weight > y.weight : term_text_[x.term] < term_text_[y.term];
-  };
-  const std::size_t top = settings_.profile.top_terms;
-  if (profile.size() > top) {
-    std::nth_element(profile.begin(), profile.begin() + static_cast<std::ptrdiff_t>(top), profile.end(),
-                     better);
-    profile.resize(top);
-  }
-  double norm = 0;
-  for (const auto& entry : profile) norm += entry.weight * entry.weight;
-  norm = std::sqrt(norm);
-  for (auto& entry : profile) entry.weight /= norm;
-  std::sort(profile.begin(), profile.end(),
-            [this](const auto& x, const auto& y) { return term_text_[x.term] < term_text_[y.term]; });
-  return profile;
+  return extract::story::weigh_terms(
+      terms, lead_terms, [this](TermId term) { return term_boost_[term]; },
+      [this](TermId term) { return idf(term); },
+      [this](TermId x, TermId y) { return term_text_[x] < term_text_[y]; }, settings_.profile);
 }
 
 // The profile's best terms, best first.

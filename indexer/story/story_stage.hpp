@@ -77,12 +77,9 @@ class StoryStage final : public DocumentHook {
   // Terms are interned: each distinct term string gets a number the first time the stage sees it, and
   // profiles, document frequencies and postings are kept by number (no string hashed or compared per use).
   using TermId = std::uint32_t;
-  struct WeightedId {
-    TermId term;
-    double weight;
-  };
-  // A profile by term number, in the order of the terms' strings (as extract::story::Profile), so sums over
-  // it add up in the same order.
+  using WeightedId = extract::story::BasicWeightedTerm<TermId>;
+  // A profile by term number (extract::story::weigh_terms, as extract::story::make_profile makes one by
+  // string), in the order of the terms' strings, so sums over it add up in the same order.
   using IdProfile = std::vector<WeightedId>;
   struct Member {
     extract::story::StoryFeatures features;  // without terms and lead_terms: held as numbers below

@@ -85,31 +85,10 @@ double term_boost(std::string_view term, const ProfileSettings& settings) {
 
 Profile make_profile(const StoryFeatures& features, const std::function<double(std::string_view)>& idf,
                      const ProfileSettings& settings) {
-  Profile profile;
-  profile.reserve(features.terms.size());
-  for (const auto& [term, wdf] : features.terms) {
-    if (stop_stem(term)) continue;
-    const double tf = 1.0 + std::log(static_cast<double>(std::max(1U, wdf)));
-    double weight = tf * idf(term) * entity_boost(term, settings);
-    if (std::binary_search(features.lead_terms.begin(), features.lead_terms.end(), term)) {
-      weight *= settings.lead_boost;
-    }
-    if (weight > 0) profile.push_back({term, weight});
-  }
-  auto better = [](const WeightedTerm& x, const WeightedTerm& y) {
-    return x.weight != y.weight ? x.weight > y.weight : x.term < y.term;
-  };
-  if (profile.size() > settings.top_terms) {
-    std::nth_element(profile.begin(), profile.begin() + static_cast<std::ptrdiff_t>(settings.top_terms),
-                     profile.end(), better);
-    profile.resize(settings.top_terms);
-  }
-  double norm = 0;
-  for (const auto& entry : profile) norm += entry.weight * entry.weight;
-  norm = std::sqrt(norm);
-  for (auto& entry : profile) entry.weight /= norm;
-  std::sort(profile.begin(), profile.end(), [](const auto& x, const auto& y) { return x.term < y.term; });
-  return profile;
+  return weigh_terms(
+      features.terms, features.lead_terms,
+      [&](const std::string& term) { return term_boost(term, settings); },
+      [&](const std::string& term) { return idf(term); }, std::less<>(), settings);
 }
 
 double cosine(const Profile& a, const Profile& b) {

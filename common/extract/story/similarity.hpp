@@ -2,6 +2,9 @@
 // Whether two articles report the same story: the features compared (distinctive stems, named entities,
 // publication and mentioned dates, a near-duplicate fingerprint), their weighting into a profile, and the
 // score. Pure functions over terms as common/schema.hpp spells them; no Xapian, no I/O.
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -32,10 +35,14 @@ struct StoryFeatures {
   std::vector<std::uint64_t> named_people;
 };
 
-struct WeightedTerm {
-  std::string term;
+// A term of a profile and its weight. Term is the term's string (Profile), or a number a caller gives each
+// distinct string (the story stage), ordered as the strings are.
+template <typename Term>
+struct BasicWeightedTerm {
+  Term term;
   double weight = 0;
 };
+using WeightedTerm = BasicWeightedTerm<std::string>;
 // The most distinctive terms of an article with tf-idf weights, sorted by term, of unit length.
 using Profile = std::vector<WeightedTerm>;
 
@@ -55,9 +62,46 @@ bool stop_stem(std::string_view term);
 // profile leaves out (English function words and news boilerplate such as "said", as stems).
 double term_boost(std::string_view term, const ProfileSettings& settings);
 
-// Weights each term (1 + ln wdf) x idf(term) x its entity boost (x lead_boost in the lead) and keeps the
-// top_terms best (ties by term, so the result is deterministic). English function words and news boilerplate
-// ("said") are left out.
+// The profile of an article's terms over any term type, so that the story stage (terms as numbers) and
+// make_profile below are one piece of code: each term weighs (1 + ln wdf) x idf(term) x boost(term) (x
+// lead_boost when it is in `lead_terms`); the top_terms best are kept (ties by string_less, so the result is
+// deterministic), at unit length, sorted by string_less. A term of boost 0 is left out without asking its
+// idf. `terms`: (term, wdf) pairs; `lead_terms`: sorted by Term's operator<; string_less(x, y): whether x's
+// string comes before y's.
+template <typename Term, typename Boost, typename Idf, typename StringLess>
+std::vector<BasicWeightedTerm<Term>> weigh_terms(const std::vector<std::pair<Term, unsigned>>& terms,
+                                                 const std::vector<Term>& lead_terms, Boost&& boost,
+                                                 Idf&& idf, StringLess&& string_less,
+                                                 const ProfileSettings& settings) {
+  std::vector<BasicWeightedTerm<Term>> profile;
+  profile.reserve(terms.size());
+  for (const auto& [term, wdf] : terms) {
+    const double term_boost = boost(term);
+    if (term_boost == 0) continue;
+    const double tf = 1.0 + std::log(static_cast<double>(std::max(1U, wdf)));
+    double weight = tf * idf(term) * term_boost;
+    if (std::binary_search(lead_terms.begin(), lead_terms.end(), term)) weight *= settings.lead_boost;
+    if (weight > 0) profile.push_back({term, weight});
+  }
+  auto better = [&](const BasicWeightedTerm<Term>& x, const BasicWeightedTerm<Term>& y) {
+    return x.weight != y.weight ? x.weight > y.weight : string_less(x.term, y.term);
+  };
+  if (profile.size() > settings.top_terms) {
+    std::nth_element(profile.begin(), profile.begin() + static_cast<std::ptrdiff_t>(settings.top_terms),
+                     profile.end(), better);
+    profile.resize(settings.top_terms);
+  }
+  double norm = 0;
+  for (const auto& entry : profile) norm += entry.weight * entry.weight;
+  norm = std::sqrt(norm);
+  for (auto& entry : profile) entry.weight /= norm;
+  std::sort(profile.begin(), profile.end(),
+            [&](const auto& x, const auto& y) { return string_less(x.term, y.term); });
+  return profile;
+}
+
+// weigh_terms over the features' terms as strings, boosted by term_boost: English function words and news
+// boilerplate ("said") are left out.
 Profile make_profile(const StoryFeatures& features, const std::function<double(std::string_view)>& idf,
                      const ProfileSettings& settings);
 
