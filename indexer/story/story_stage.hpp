@@ -146,7 +146,7 @@ class StoryStage final : public DocumentHook {
   std::vector<TermSlot> term_slots_;
   // By term number:
   std::vector<std::string> term_text_;
-  std::vector<double> term_boost_;                  // extract::story::term_boost: 0 leaves the term out
+  std::vector<double> term_boost_;                  // extract::story::term_boost
   std::vector<std::uint32_t> run_df_;               // articles of this run holding it
   std::vector<double> database_df_;                 // its frequency in database_, or -1 when not read yet
   std::vector<std::vector<std::size_t>> postings_;  // members whose query terms hold it

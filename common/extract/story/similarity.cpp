@@ -14,16 +14,6 @@ bool starts_with(std::string_view term, std::string_view prefix) {
   return term.size() > prefix.size() && term.substr(0, prefix.size()) == prefix;
 }
 
-double entity_boost(std::string_view term, const ProfileSettings& settings) {
-  namespace prefix = schema::prefix;
-  if (starts_with(term, prefix::kPerson)) return settings.person_boost;
-  if (starts_with(term, prefix::kPlace)) return settings.place_boost;
-  if (starts_with(term, prefix::kMisc)) return settings.misc_boost;
-  // XORG after XPER/XPLACE/XMISC: no prefix here is another's start, but keep the test order obvious.
-  if (starts_with(term, prefix::kOrg)) return settings.org_boost;
-  return 1.0;
-}
-
 // English function words and news boilerplate, as Snowball stems (the all-text stems of common/analysis):
 // in a small run every term looks rare, and these would make any two articles alike.
 constexpr std::string_view kStopStems[] = {
@@ -80,7 +70,13 @@ bool stop_stem(std::string_view term) {
 }
 
 double term_boost(std::string_view term, const ProfileSettings& settings) {
-  return stop_stem(term) ? 0.0 : entity_boost(term, settings);
+  namespace prefix = schema::prefix;
+  if (starts_with(term, prefix::kPerson)) return settings.person_boost;
+  if (starts_with(term, prefix::kPlace)) return settings.place_boost;
+  if (starts_with(term, prefix::kMisc)) return settings.misc_boost;
+  // XORG after XPER/XPLACE/XMISC: no prefix here is another's start, but keep the test order obvious.
+  if (starts_with(term, prefix::kOrg)) return settings.org_boost;
+  return 1.0;
 }
 
 Profile make_profile(const StoryFeatures& features, const std::function<double(std::string_view)>& idf,

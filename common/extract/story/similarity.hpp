@@ -22,9 +22,10 @@ struct StoryFeatures {
   std::optional<long> day;                              // publication date, days since 1970-01-01
   std::vector<long> mentioned_days;                     // whole dates the article talks about, sorted, unique
   std::vector<int> mentioned_years;                     // years it talks about, sorted, unique
-  std::vector<std::pair<std::string, unsigned>> terms;  // all-text stem terms (Z prefix) with their wdf and
-                                                        // typed entity terms (XPER, XORG, XPLACE, XMISC)
-                                                        // counting 1, sorted by term
+  std::vector<std::pair<std::string, unsigned>> terms;  // all-text stem terms (Z prefix) but stop stems
+                                                        // (stop_stem), with their wdf, and typed entity
+                                                        // terms (XPER, XORG, XPLACE, XMISC) counting 1,
+                                                        // sorted by term
   std::optional<MinHash> fingerprint;                   // of title and body, when known
   // The lead (lead.hpp): all-text terms of the title and the body's first sentence, sorted, unique; the
   // people the lead names, as stable hashes of their surnames' all-text terms; and what the article can be
@@ -55,11 +56,12 @@ struct ProfileSettings {
   double lead_boost = 1.5;  // a term of the lead weighs this much more (the lead names the event)
 };
 
-// Whether a term is an all-text stem a profile leaves out: English function words and news boilerplate.
+// Whether a term is an all-text stem no profile holds: English function words and news boilerplate such as
+// "said", as stems. Story features leave them out (document_features, indexer/story/story_stage.hpp), so
+// nothing after that tests for them.
 bool stop_stem(std::string_view term);
 
-// What a term's weight is multiplied by for its kind (its entity boost, 1 for a stem), or 0 for a term a
-// profile leaves out (English function words and news boilerplate such as "said", as stems).
+// What a term's weight is multiplied by for its kind: its entity boost, 1 for a stem.
 double term_boost(std::string_view term, const ProfileSettings& settings);
 
 // The profile of an article's terms over any term type, so that the story stage (terms as numbers) and
@@ -100,8 +102,8 @@ std::vector<BasicWeightedTerm<Term>> weigh_terms(const std::vector<std::pair<Ter
   return profile;
 }
 
-// weigh_terms over the features' terms as strings, boosted by term_boost: English function words and news
-// boilerplate ("said") are left out.
+// weigh_terms over the features' terms as strings, boosted by term_boost. The terms hold no stop stems (as
+// document_features makes them); one given here weighs as any stem.
 Profile make_profile(const StoryFeatures& features, const std::function<double(std::string_view)>& idf,
                      const ProfileSettings& settings);
 

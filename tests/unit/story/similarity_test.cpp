@@ -112,17 +112,16 @@ BOOST_AUTO_TEST_CASE(rare_terms_outweigh_common_ones) {
   BOOST_TEST(profile[0].weight > 10 * profile[1].weight);
 }
 
-BOOST_AUTO_TEST_CASE(function_words_and_said_are_left_out_of_profiles) {
-  const auto profile = st::make_profile(
-      features({{stem_term("the"), 9}, {stem_term("said"), 4}, {stem_term("summit"), 1}}), flat_idf, {});
-  BOOST_REQUIRE_EQUAL(profile.size(), 1U);
-  BOOST_TEST(profile[0].term == stem_term("summit"));
+BOOST_DATA_TEST_CASE(stop_stems_are_known, bdata::make(kStopCases), c) {
+  BOOST_TEST(st::stop_stem(stem_term(c.stem)) == c.stop);
 }
 
-BOOST_DATA_TEST_CASE(stop_stems_are_known_and_weigh_nothing, bdata::make(kStopCases), c) {
-  const std::string term = stem_term(c.stem);
-  BOOST_TEST(st::stop_stem(term) == c.stop);
-  BOOST_TEST(st::term_boost(term, {}) == (c.stop ? 0.0 : 1.0));
+BOOST_AUTO_TEST_CASE(a_term_weighs_its_entity_boost) {
+  st::ProfileSettings settings;
+  settings.misc_boost = 3;
+  BOOST_TEST(st::term_boost(stem_term("summit"), settings) == 1.0);
+  BOOST_TEST(st::term_boost(newsdig::schema::make_term(newsdig::schema::prefix::kMisc, "apec"), settings) ==
+             3.0);
 }
 
 BOOST_AUTO_TEST_CASE(profiles_without_common_terms_have_cosine_zero) {

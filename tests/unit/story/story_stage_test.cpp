@@ -6,6 +6,7 @@
 #include <ostream>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
@@ -114,6 +115,22 @@ const MemoryCase kMemoryCases[] = {{1, false}, {2, true}, {20000, true}};
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(story_stage)
+
+BOOST_AUTO_TEST_CASE(features_leave_function_words_and_said_out) {
+  nds::analysis::Analyzer analyzer;
+  nds::Article article;
+  article.id = "stop";
+  article.body = "The leaders said the summit was over.";
+  const auto features =
+      story::document_features(nds::store::build_document(article, analyzer, {}), article.id);
+  auto has_stem = [&](std::string_view stem) {
+    return std::any_of(features.terms.begin(), features.terms.end(),
+                       [&](const auto& term) { return nds::schema::all_text_stem(term.first) == stem; });
+  };
+  BOOST_TEST(has_stem("summit"));
+  BOOST_TEST(!has_stem("the"));
+  BOOST_TEST(!has_stem("said"));
+}
 
 BOOST_DATA_TEST_CASE(an_article_joins_only_stories_of_the_articles_held_in_memory, bdata::make(kMemoryCases),
                      c) {
