@@ -309,23 +309,28 @@ void StoryStage::score_database_story(const std::string& key, const StoryFeature
   candidates.push_back(candidate);
 }
 
-void StoryStage::find_in_memory(const StoryFeatures& features, const std::vector<TermId>& query,
-                                std::vector<Candidate>& candidates) {
+StoryStage::BandLink& StoryStage::band_link(std::size_t member, std::size_t band) {
+  return band_links_[(member * extract::story::kBands + band) % band_links_.size()];
+}
+
+void StoryStage::find_in_memory(const StoryFeatures& features, const std::optional<BandKeys>& bands,
+                                const std::vector<TermId>& query, std::vector<Candidate>& candidates) {
   std::vector<std::size_t>& shared = shared_;  // members sharing a query term, counted in shared_counts_
   shared.clear();
   shared_counts_.resize(recent_.size());
   std::vector<std::size_t> copies;
-  if (features.fingerprint && !band_heads_.empty()) {
+  if (bands && !band_heads_.empty()) {
     const std::uint64_t mask = band_heads_.size() - 1;
-    for (auto key : extract::story::band_keys(*features.fingerprint)) {
-      // Newest first: an entry of a member no longer held ends the chain, as all after it are older.
+    for (auto key : *bands) {
+      // Newest first: an entry of a member no longer held ends the chain, as all after it are older (and
+      // its link may have been written over by a newer member's).
       for (std::uint64_t entry = band_heads_[key & mask]; entry != 0;) {
         const std::size_t m = (entry - 1) / extract::story::kBands;
         const std::size_t band = (entry - 1) % extract::story::kBands;
         if (m < base_) break;
-        const Member& member = recent_[m - base_];
-        if (member.band_keys[band] == key) copies.push_back(m);
-        entry = member.band_next[band];
+        const BandLink& link = band_link(m, band);
+        if (link.key == key) copies.push_back(m);
+        entry = link.next;
       }
     }
   }
@@ -427,7 +432,8 @@ void StoryStage::find_in_database(const StoryFeatures& features, const std::vect
 }
 
 void StoryStage::remember(StoryFeatures features, Interned interned, IdProfile profile,
-                          const std::vector<TermId>& query, const std::string& key) {
+                          const std::optional<BandKeys>& bands, const std::vector<TermId>& query,
+                          const std::string& key) {
   const std::size_t index = base_ + recent_.size();
   for (TermId term : query) postings_[term].push_back(index);
   std::uint32_t story = 0;
@@ -444,21 +450,21 @@ void StoryStage::remember(StoryFeatures features, Interned interned, IdProfile p
     stories_[story].key = &story_numbers_.emplace(key, story).first->first;
   }
   stories_[story].members.push_back(index);
-  Member member;
-  if (features.fingerprint) {
+  if (bands) {
     if (band_heads_.empty()) {
       // About two buckets per band entry of the members held.
-      band_heads_.resize(
-          std::bit_ceil(2 * extract::story::kBands * std::max<std::size_t>(settings_.memory, 1)));
+      const std::size_t held = std::max<std::size_t>(settings_.memory, 1);
+      band_heads_.resize(std::bit_ceil(2 * extract::story::kBands * held));
+      band_links_.resize(extract::story::kBands * held);
     }
     const std::uint64_t mask = band_heads_.size() - 1;
-    member.band_keys = extract::story::band_keys(*features.fingerprint);
     for (std::size_t band = 0; band < extract::story::kBands; ++band) {
-      auto& head = band_heads_[member.band_keys[band] & mask];
-      member.band_next[band] = head;
+      auto& head = band_heads_[(*bands)[band] & mask];
+      band_link(index, band) = {(*bands)[band], head};
       head = 1 + index * extract::story::kBands + band;
     }
   }
+  Member member;
   member.features = std::move(features);
   member.profile = std::move(profile);
   member.profile_documents = documents();
@@ -501,6 +507,8 @@ std::string StoryStage::assign_features(StoryFeatures features, const std::strin
   Interned interned = intern(features);
   IdProfile profile = make_profile(interned.terms, interned.lead_terms);
   const std::vector<TermId> query = best_terms(profile);
+  std::optional<BandKeys> bands;
+  if (features.fingerprint) bands = extract::story::band_keys(*features.fingerprint);
   if (key.empty()) {
     // The article's profile spread by term number for the cosines below, and taken back whatever happens.
     for (const auto& entry : profile) article_weight_[entry.term] = entry.weight;
@@ -514,7 +522,7 @@ std::string StoryStage::assign_features(StoryFeatures features, const std::strin
     std::vector<Candidate> candidates;
     database_story_keys_.clear();
     ++assignments_;  // a new number each time, a repeated attempt too: no story counts as scored yet
-    find_in_memory(features, query, candidates);
+    find_in_memory(features, bands, query, candidates);
     if (database_) find_in_database(features, query, candidates);
     // The best story; of equal ones, the least key (the same choice whatever order they were found in).
     double best = 0;
@@ -541,7 +549,7 @@ std::string StoryStage::assign_features(StoryFeatures features, const std::strin
   }
   for (const auto& [term, wdf] : interned.terms) ++run_df_[term];
   ++run_documents_;
-  remember(std::move(features), std::move(interned), std::move(profile), query, key);
+  remember(std::move(features), std::move(interned), std::move(profile), bands, query, key);
   return key;
 }
 

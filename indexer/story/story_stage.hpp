@@ -81,6 +81,7 @@ class StoryStage final : public DocumentHook {
   // A profile by term number (extract::story::weigh_terms, as extract::story::make_profile makes one by
   // string), in the order of the terms' strings, so sums over it add up in the same order.
   using IdProfile = std::vector<WeightedId>;
+  using BandKeys = std::array<std::uint64_t, extract::story::kBands>;  // of a fingerprint
   struct Member {
     extract::story::StoryFeatures features;  // without terms and lead_terms: held as numbers below
     // In term string order; dropped once the profile is stable, with lead_terms (sorted by number).
@@ -90,9 +91,6 @@ class StoryStage final : public DocumentHook {
     double profile_documents = 0;  // documents counted when the profile was made
     std::uint32_t story = 0;       // a member of this run: its story's number in stories_
     std::string database_story;    // a member of the database: its story's key
-    // With a fingerprint: its band keys, and for each the band entry before it in its bucket of band_heads_.
-    std::array<std::uint64_t, extract::story::kBands> band_keys{};
-    std::array<std::uint64_t, extract::story::kBands> band_next{};
   };
   struct Candidate {
     const std::string* key = nullptr;
@@ -125,13 +123,14 @@ class StoryStage final : public DocumentHook {
                             std::vector<Candidate>& candidates);
   void score_members(Candidate& candidate, const std::vector<std::size_t>* members,
                      const extract::story::StoryFeatures& features);
-  void find_in_memory(const extract::story::StoryFeatures& features, const std::vector<TermId>& query,
-                      std::vector<Candidate>& candidates);
+  void find_in_memory(const extract::story::StoryFeatures& features, const std::optional<BandKeys>& bands,
+                      const std::vector<TermId>& query, std::vector<Candidate>& candidates);
   void find_in_database(const extract::story::StoryFeatures& features, const std::vector<TermId>& query,
                         std::vector<Candidate>& candidates);
   const Member& database_member(Xapian::docid docid);
   void remember(extract::story::StoryFeatures features, Interned interned, IdProfile profile,
-                const std::vector<TermId>& query, const std::string& key);
+                const std::optional<BandKeys>& bands, const std::vector<TermId>& query,
+                const std::string& key);
 
   StorySettings settings_;
   std::optional<Xapian::Database> database_;
@@ -154,10 +153,18 @@ class StoryStage final : public DocumentHook {
   std::size_t run_documents_ = 0;
   std::deque<Member> recent_;
   std::size_t base_ = 0;  // index of recent_.front() among all remembered articles
-  // The LSH band index: a band entry is 1 + member index x kBands + band; each bucket (by a band key's low
-  // bits) holds the latest entry whose key falls in it, and each member the entry before its own, so a
-  // bucket's entries are a chain through the members, newest first.
+  // The LSH band index of the members of this run with a fingerprint: a band entry is 1 + member index x
+  // kBands + band; each bucket (by a band key's low bits) holds the latest entry whose key falls in it, and
+  // band_links_ each entry's key and the entry before it in its bucket, so a bucket's entries are a chain
+  // through the members, newest first. band_links_ is a ring over the members held (by band entry modulo its
+  // size): database members, which have no fingerprint, hold nothing of it.
+  struct BandLink {
+    std::uint64_t key = 0;
+    std::uint64_t next = 0;
+  };
   std::vector<std::uint64_t> band_heads_;
+  std::vector<BandLink> band_links_;
+  BandLink& band_link(std::size_t member, std::size_t band);
   // Stories of the members held, by number (a number is used again once its story has left memory).
   struct Story {
     const std::string* key = nullptr;  // the key in story_numbers_; none for a number not in use
