@@ -136,7 +136,9 @@ class StoryStage final : public DocumentHook {
   std::optional<Xapian::Database> database_;
   double database_documents_ = 0;
   // Term strings to numbers: an open-addressing table (linear probing, at most half full) of each number's
-  // string hash, the string compared only when the hashes agree.
+  // string hash, the string compared only when the hashes agree. Not std::unordered_map with KeyHash: with
+  // it, perf (Reuters-21578, two runs each, 999 Hz) put the map's look-ups at 1.3-1.6% of a run's samples
+  // against 0.6% for this table (it keeps no hash per node, so every node of a bucket is a string compare).
   struct TermSlot {
     std::uint64_t hash = 0;
     TermId term = kNoTerm;
