@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/analysis/sentences.hpp"
+
 namespace newsdig {
 
 // A value the input itself files the article under (Reuters-21578 TOPICS, EXCHANGES...). `field` is the
@@ -49,6 +51,9 @@ struct Article {
   std::vector<Tag> tags;
   std::vector<Entity> entities;       // filled by common/extract
   std::vector<DateMention> mentions;  // filled by common/extract
+  // The body's sentences (analysis::BodySentences::split), filled by the indexer and kept in the stored
+  // record so snippets need not split text at search time; empty when not known (then split as needed).
+  std::vector<analysis::SentenceSpan> sentences;
   // Input fields newsdig has no column for, kept verbatim in the stored record (JSON text for non-strings).
   std::vector<std::pair<std::string, std::string>> extra;
 };

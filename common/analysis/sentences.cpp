@@ -194,4 +194,46 @@ std::vector<SentenceSpan> SentenceSplitter::split(std::string_view text) {
   return spans;
 }
 
+SentenceSplitter& BodySentences::splitter(std::string_view language) {
+  auto found = splitters_.find(language);
+  if (found != splitters_.end()) return found->second;
+  // ICU has sentence break exceptions for only some languages, and SentenceSplitter throws for the rest.
+  SentenceOptions options;
+  for (std::string_view candidate : {language, std::string_view("und"), std::string_view("en")}) {
+    options.language = std::string(candidate);
+    try {
+      return splitters_.emplace(std::string(language), SentenceSplitter(options)).first->second;
+    } catch (const std::runtime_error&) {
+      if (candidate == "en") throw;
+    }
+  }
+  throw std::logic_error("unreachable");
+}
+
+std::vector<SentenceSpan> BodySentences::paragraph(std::string_view body, std::size_t start, std::size_t end,
+                                                   std::string_view language) {
+  std::vector<SentenceSpan> spans = splitter(language).split(body.substr(start, end - start));
+  const auto offset = static_cast<std::uint32_t>(start);
+  for (auto& span : spans) {
+    span.begin += offset;
+    span.end += offset;
+  }
+  return spans;
+}
+
+std::vector<SentenceSpan> BodySentences::split(std::string_view body, std::string_view language) {
+  std::vector<SentenceSpan> spans;
+  for (std::size_t start = 0; start < body.size();) {
+    const std::size_t end = paragraph_end(body, start);
+    for (const auto& span : paragraph(body, start, end, language)) spans.push_back(span);
+    start = end + 2;
+  }
+  return spans;
+}
+
+std::size_t paragraph_end(std::string_view body, std::size_t start) {
+  const std::size_t end = body.find("\n\n", start);
+  return end == std::string_view::npos ? body.size() : end;
+}
+
 }  // namespace newsdig::analysis

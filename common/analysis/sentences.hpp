@@ -3,6 +3,8 @@
 // bytes in place, so spans are byte offsets into the input. A blank line always ends a sentence; a single
 // line break does too, unless the text is declared hard-wrapped (LineBreaks::Wrapped).
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -50,5 +52,31 @@ class SentenceSplitter {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The sentences of article bodies in any language, paragraph by paragraph: what the indexer stores in the
+// record (common/store/record.hpp) and what snippets split when a record holds none, so both see the same
+// sentences. Holds one SentenceSplitter per language met; not thread-safe, like them.
+class BodySentences {
+ public:
+  // The splitter for `language`: ICU's abbreviations for it when ICU has them, else the root locale's
+  // rules (ja, zh and others ICU has no exceptions for), else English's.
+  SentenceSplitter& splitter(std::string_view language);
+
+  // Every sentence of `body` (paragraphs separated by a blank line, "\n\n", as in Article::body), as byte
+  // spans into it, in order. Each paragraph is split on its own, as `paragraph` does.
+  std::vector<SentenceSpan> split(std::string_view body, std::string_view language);
+
+  // The sentences of the paragraph of `body` from byte `start` to `end` (a blank line or the body's end),
+  // as byte spans into the body.
+  std::vector<SentenceSpan> paragraph(std::string_view body, std::size_t start, std::size_t end,
+                                      std::string_view language);
+
+ private:
+  std::map<std::string, SentenceSplitter, std::less<>> splitters_;
+};
+
+// Where the paragraph of `body` that starts at byte `start` ends: at the next blank line ("\n\n") or at
+// the body's end. The next paragraph starts two bytes after.
+std::size_t paragraph_end(std::string_view body, std::size_t start);
 
 }  // namespace newsdig::analysis

@@ -14,6 +14,7 @@
 #include <xxhash.h>
 
 #include "common/analysis/fold.hpp"
+#include "common/analysis/sentences.hpp"
 #include "common/schema.hpp"
 #include "common/store/record.hpp"
 #include "common/util/hash.hpp"
@@ -136,6 +137,8 @@ std::string content_hash(const Article& article, const BuildOptions& options) {
     XXH3_128bits_update(state, piece.data(), piece.size());
   };
   add(std::to_string(schema::kSchemaVersion));
+  // A record of an older version is rewritten by the next run, in the format the searcher reads fastest.
+  add(std::to_string(kRecordVersion));
   add(options.annotation);
   add(options.input);
   add(article.lang.empty() ? options.default_language : article.lang);
@@ -211,7 +214,9 @@ Xapian::Document build_document(const Article& article, analysis::Analyzer& anal
   if (stats != nullptr) stats->dropped_long += token_stats.dropped_long;
 
   add_facet_value(document, alias_only_terms(stored));
-  document.set_data(encode_record(stored));
+  // The body's sentences go into the record, split here once rather than at every search that shows it.
+  thread_local analysis::BodySentences sentences;
+  document.set_data(encode_record(stored, sentences.split(stored.body, language)));
   return document;
 }
 

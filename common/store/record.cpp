@@ -104,9 +104,9 @@ class Reader {
   std::size_t at_ = 0;
 };
 
-std::string payload_of(const Article& article) {
+std::string payload_of(const Article& article, const std::vector<analysis::SentenceSpan>& sentences) {
   std::string out;
-  out.reserve(article.body.size() + article.title.size() + 256);
+  out.reserve(article.body.size() + article.title.size() + 2 * sentences.size() + 256);
   for (Member member : kStrings) put_string(out, article.*member);
   put_number(out, article.tags.size());
   for (const auto& tag : article.tags) {
@@ -133,6 +133,17 @@ std::string payload_of(const Article& article) {
     put_number(out, mention.end);
   }
   put_string(out, article.body);
+  put_number(out, sentences.size());
+  std::uint32_t previous_end = 0;
+  for (const auto& sentence : sentences) {
+    if (sentence.begin < previous_end || sentence.end < sentence.begin ||
+        sentence.end > article.body.size()) {
+      throw std::invalid_argument("sentence spans out of order or outside the body");
+    }
+    put_number(out, sentence.begin - previous_end);
+    put_number(out, sentence.end - sentence.begin);
+    previous_end = sentence.end;
+  }
   return out;
 }
 
@@ -163,7 +174,11 @@ ZSTD_DCtx* decompression_context() {
 }  // namespace
 
 std::string encode_record(const Article& article) {
-  const std::string payload = payload_of(article);
+  return encode_record(article, article.sentences);
+}
+
+std::string encode_record(const Article& article, const std::vector<analysis::SentenceSpan>& sentences) {
+  const std::string payload = payload_of(article, sentences);
   std::string out(1 + ZSTD_compressBound(payload.size()), '\0');
   out[0] = static_cast<char>(kRecordVersion);
   const std::size_t written =
@@ -176,7 +191,8 @@ std::string encode_record(const Article& article) {
 }
 
 Article decode_record(std::string_view data) {
-  if (data.empty() || static_cast<unsigned char>(data.front()) != kRecordVersion) {
+  const unsigned version = data.empty() ? 0 : static_cast<unsigned char>(data.front());
+  if (version != kRecordVersion && version != kOldestRecordVersion) {
     throw std::runtime_error("stored record has an unknown version (reindex with this newsdig)");
   }
   data.remove_prefix(1);
@@ -224,6 +240,23 @@ Article decode_record(std::string_view data) {
     article.mentions.push_back(std::move(mention));
   }
   article.body = in.text();
+  if (version >= 4) {
+    const auto sentences = in.count();
+    article.sentences.reserve(sentences);
+    std::uint64_t previous_end = 0;
+    for (auto left = sentences; left > 0; --left) {
+      const std::uint64_t gap = in.number();
+      const std::uint64_t length = in.number();
+      const std::uint64_t room = article.body.size() - previous_end;
+      if (gap > room || length > room - gap) {
+        throw std::runtime_error("stored record is damaged (a sentence past the body's end)");
+      }
+      const std::uint64_t begin = previous_end + gap;
+      previous_end = begin + length;
+      article.sentences.push_back(
+          {static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(previous_end)});
+    }
+  }
   // The mentions' text, now that both fields are read.
   for (auto& mention : article.mentions) {
     const std::string& field = mention.field == "title" ? article.title : article.body;

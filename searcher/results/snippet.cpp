@@ -149,7 +149,7 @@ struct QueryState {
 
 struct SnippetMaker::Impl : QueryState {
   analysis::Analyzer analyzer;
-  std::map<std::string, analysis::SentenceSplitter, std::less<>> splitters;
+  analysis::BodySentences sentences;  // for records that hold no sentences
   using StemCache = std::unordered_map<std::string, std::string>;
   std::map<std::string, StemCache, std::less<>> stems;  // per language
   std::vector<analysis::Token> tokens;
@@ -346,24 +346,6 @@ struct SnippetMaker::Impl : QueryState {
     return cache.emplace(term, analyzer.stem(term, lang)).first->second;
   }
 
-  analysis::SentenceSplitter& splitter(std::string_view lang) {
-    auto found = splitters.find(lang);
-    if (found != splitters.end()) return found->second;
-    // ICU has sentence break exceptions for only some languages, and SentenceSplitter throws for the
-    // rest (ja, zh): those split by the rules of the root locale.
-    analysis::SentenceOptions options;
-    options.language = std::string(lang);
-    for (std::string_view candidate : {lang, std::string_view("und"), std::string_view("en")}) {
-      options.language = std::string(candidate);
-      try {
-        return splitters.emplace(std::string(lang), analysis::SentenceSplitter(options)).first->second;
-      } catch (const std::runtime_error&) {
-        if (candidate == "en") throw;
-      }
-    }
-    throw std::logic_error("unreachable");
-  }
-
   bool counts(const Unit& unit) const { return !unit.weak || only_weak; }
 
   // The marks of every unit of `searched` in the text whose tokens are `text_tokens`.
@@ -445,13 +427,25 @@ std::vector<Snippet> SnippetMaker::make(const Article& article, const SnippetOpt
   const std::string_view lang = article.lang.empty() ? std::string_view(impl_->language) : article.lang;
   Impl& impl = *impl_;
 
-  // The news sentences of one paragraph: no leading dateline in the body's first, no boilerplate.
+  // The indexer stored the body's sentences (record version 4); older records are split here, a paragraph at
+  // a time, only where needed.
+  auto spans_of = [&](std::size_t start, std::size_t end) {
+    if (article.sentences.empty()) return impl.sentences.paragraph(body, start, end, lang);
+    auto first =
+        std::lower_bound(article.sentences.begin(), article.sentences.end(), start,
+                         [](const analysis::SentenceSpan& span, std::size_t at) { return span.begin < at; });
+    auto last =
+        std::lower_bound(first, article.sentences.end(), end,
+                         [](const analysis::SentenceSpan& span, std::size_t at) { return span.begin < at; });
+    return std::vector<analysis::SentenceSpan>(first, last);
+  };
+  // The sentences of one paragraph, less a leading dateline in the body's first. Boilerplate ("Reporting
+  // by ...") is left for `news` to tell, asked only of the sentences that could be shown.
   auto sentences_of = [&](std::size_t start, std::size_t end) {
     std::vector<Sentence> out;
-    const auto offset = static_cast<std::uint32_t>(start);
     bool first_of_body = start == 0;
-    for (const auto& span : impl.splitter(lang).split(body.substr(start, end - start))) {
-      Sentence sentence{span.begin + offset, span.begin + offset, span.end + offset, 0, 0};
+    for (const auto& span : spans_of(start, end)) {
+      Sentence sentence{span.begin, span.begin, span.end, 0, 0};
       std::string_view text = body.substr(sentence.begin, sentence.end - sentence.begin);
       if (std::exchange(first_of_body, false)) {
         auto skip = dateline_length(text);
@@ -459,14 +453,14 @@ std::vector<Snippet> SnippetMaker::make(const Article& article, const SnippetOpt
         sentence.begin += static_cast<std::uint32_t>(skip);
         text.remove_prefix(skip);
       }
-      if (!is_boilerplate(text)) out.push_back(sentence);
+      out.push_back(sentence);
     }
     return out;
   };
-  auto paragraph_end = [&](std::size_t start) {
-    std::size_t end = body.find("\n\n", start);
-    return end == std::string_view::npos ? body.size() : end;
+  auto news = [&](const Sentence& sentence) {
+    return !is_boilerplate(body.substr(sentence.begin, sentence.end - sentence.begin));
   };
+  auto paragraph_end = [&](std::size_t start) { return analysis::paragraph_end(body, start); };
   // Exact marks of `sentence` (offsets into it), and its score: the weight of the distinct units in it.
   auto analyse = [&](Sentence& sentence) {
     std::vector<Mark> marks;
@@ -529,6 +523,7 @@ std::vector<Snippet> SnippetMaker::make(const Article& article, const SnippetOpt
       continue;
     }
     for (auto& sentence : sentences_of(paragraph.start, paragraph.end)) {
+      if (!news(sentence)) continue;
       auto marks = analyse(sentence);
       if (!marks.empty()) pool.push_back({sentence, true, std::move(marks)});
     }
@@ -552,7 +547,7 @@ std::vector<Snippet> SnippetMaker::make(const Article& article, const SnippetOpt
       const Paragraph& paragraph = *scored[next++];
       for (auto& sentence : sentences_of(paragraph.start, paragraph.end)) {
         sentence.score = cheap_score(paragraph, sentence);
-        if (sentence.score == 0) continue;
+        if (sentence.score == 0 || !news(sentence)) continue;
         pool.push_back({sentence, false, {}});
       }
       continue;
@@ -573,8 +568,11 @@ std::vector<Snippet> SnippetMaker::make(const Article& article, const SnippetOpt
     // Nothing in the body's news matches: show its lead, the first sentence that is news.
     for (std::size_t start = 0; start < body.size() && chosen.empty();) {
       const std::size_t end = paragraph_end(start);
-      auto lead = sentences_of(start, end);
-      if (!lead.empty()) chosen.push_back({lead.front(), true, {}});
+      for (const auto& sentence : sentences_of(start, end)) {
+        if (!news(sentence)) continue;
+        chosen.push_back({sentence, true, {}});
+        break;
+      }
       start = end + 2;
     }
     if (chosen.empty()) return snippets;

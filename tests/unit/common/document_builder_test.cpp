@@ -7,6 +7,7 @@
 #include <xxhash.h>
 #include <boost/test/unit_test.hpp>
 
+#include "common/analysis/sentences.hpp"
 #include "common/schema.hpp"
 #include "common/store/document_builder.hpp"
 #include "common/store/record.hpp"
@@ -202,11 +203,27 @@ BOOST_AUTO_TEST_CASE(content_hash_is_xxh3_128_of_the_length_prefixed_pieces) {
   options.annotation = "extract";
   std::string bytes;
   auto add = [&bytes](const std::string& piece) { bytes += std::to_string(piece.size()) + ":" + piece; };
-  for (const std::string& piece :
-       {std::to_string(schema::kSchemaVersion), options.annotation, options.input, options.default_language,
-        article.id, article.title, article.body, article.source, article.dateline, article.date, article.url,
-        article.byline, article.origin, std::string("1"), std::string("topic"), std::string("crude"),
-        std::string("1"), std::string("section"), std::string("World")}) {
+  const std::vector<std::string> pieces = {std::to_string(schema::kSchemaVersion),
+                                           std::to_string(store::kRecordVersion),
+                                           options.annotation,
+                                           options.input,
+                                           options.default_language,
+                                           article.id,
+                                           article.title,
+                                           article.body,
+                                           article.source,
+                                           article.dateline,
+                                           article.date,
+                                           article.url,
+                                           article.byline,
+                                           article.origin,
+                                           "1",
+                                           "topic",
+                                           "crude",
+                                           "1",
+                                           "section",
+                                           "World"};
+  for (const std::string& piece : pieces) {
     add(piece);
   }
   XXH128_canonical_t canonical;
@@ -235,6 +252,25 @@ BOOST_AUTO_TEST_CASE(refuses_an_article_without_id) {
   Article article;
   article.title = "No id";
   BOOST_CHECK_THROW(store::build_document(article, analyzer, {}), std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_CASE(stores_the_sentences_of_the_body_as_the_searcher_would_split_them) {
+  Article article = sample();
+  article.body =
+      "TOKYO — Prime Minister Shinzo Abe will meet Russian President Vladimir Putin on the sidelines of the "
+      "APEC summit. Mr. Abe told reporters on Sept. 22 he hoped for progress.\n\n"
+      "Japan and Russia never signed a peace treaty after World War Two";
+  newsdig::analysis::Analyzer analyzer;
+  const Article back = store::decode_record(store::build_document(article, analyzer, {}).get_data());
+  const auto expected = newsdig::analysis::BodySentences().split(article.body, "en");
+  BOOST_REQUIRE(back.sentences.size() == 3U);
+  BOOST_REQUIRE(expected.size() == 3U);
+  for (std::size_t i = 0; i < 3; ++i) {
+    BOOST_TEST(back.sentences[i].begin == expected[i].begin);
+    BOOST_TEST(back.sentences[i].end == expected[i].end);
+  }
+  BOOST_TEST(back.body.substr(back.sentences[2].begin) ==
+             "Japan and Russia never signed a peace treaty after World War Two");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

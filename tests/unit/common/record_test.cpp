@@ -2,8 +2,10 @@
 #include <stdexcept>
 #include <string>
 
+#include <zstd.h>
 #include <boost/test/unit_test.hpp>
 
+#include "common/analysis/sentences.hpp"
 #include "common/store/record.hpp"
 
 using newsdig::Article;
@@ -129,6 +131,77 @@ BOOST_AUTO_TEST_CASE(rejects_a_record_cut_short_or_with_damaged_bytes) {
     changed[at] = static_cast<char>(changed[at] ^ 0x5a);
     BOOST_CHECK_THROW(store::decode_record(changed), std::runtime_error);
   }
+}
+
+namespace {
+
+// The seed article's opening, in two paragraphs, with the sentences the indexer finds in it.
+Article article_with_sentences() {
+  Article article;
+  article.id = "seed";
+  article.lang = "en";
+  article.title = "Abe proposes meeting Putin at APEC in November";
+  article.body =
+      "TOKYO — Prime Minister Shinzo Abe said on Sept. 21 that he would meet Putin. Mr. Abe gave no date.\n\n"
+      "The two countries never signed a peace treaty.";
+  article.sentences = newsdig::analysis::BodySentences().split(article.body, "en");
+  return article;
+}
+
+std::string decompressed(std::string_view frame) {
+  std::string out(ZSTD_getFrameContentSize(frame.data(), frame.size()), '\0');
+  BOOST_REQUIRE(ZSTD_decompress(out.data(), out.size(), frame.data(), frame.size()) == out.size());
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(round_trips_the_sentences_of_the_body) {
+  const Article article = article_with_sentences();
+  BOOST_REQUIRE(article.sentences.size() == 3U);
+  Article back = store::decode_record(store::encode_record(article));
+  BOOST_REQUIRE(back.sentences.size() == 3U);
+  for (std::size_t i = 0; i < 3; ++i) {
+    BOOST_TEST(back.sentences[i].begin == article.sentences[i].begin);
+    BOOST_TEST(back.sentences[i].end == article.sentences[i].end);
+  }
+  BOOST_TEST(back.body.substr(back.sentences[1].begin, back.sentences[1].end - back.sentences[1].begin) ==
+             "Mr. Abe gave no date.");
+  // Spans given apart from the article are stored in their place.
+  Article bare = article;
+  bare.sentences.clear();
+  BOOST_TEST(store::decode_record(store::encode_record(bare, article.sentences)).sentences.size() == 3U);
+  BOOST_TEST(store::decode_record(store::encode_record(bare)).sentences.empty());
+}
+
+BOOST_AUTO_TEST_CASE(refuses_sentences_out_of_order_or_past_the_body) {
+  Article article = article_with_sentences();
+  std::swap(article.sentences[0], article.sentences[1]);
+  BOOST_CHECK_THROW(store::encode_record(article), std::invalid_argument);
+  article = article_with_sentences();
+  article.sentences.back().end = static_cast<std::uint32_t>(article.body.size() + 1);
+  BOOST_CHECK_THROW(store::encode_record(article), std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_CASE(reads_a_record_of_version_3_which_holds_no_sentences) {
+  // Version 3's payload is version 4's without the sentences (for none: one count byte, 0, at the end).
+  Article article = article_with_sentences();
+  article.sentences.clear();
+  const std::string current = store::encode_record(article);
+  BOOST_REQUIRE(static_cast<unsigned char>(current.front()) == store::kRecordVersion);
+  std::string payload = decompressed(std::string_view(current).substr(1));
+  BOOST_REQUIRE(payload.back() == '\0');
+  payload.pop_back();
+  std::string old(1 + ZSTD_compressBound(payload.size()), '\0');
+  old[0] = static_cast<char>(3);
+  old.resize(1 + ZSTD_compress(old.data() + 1, old.size() - 1, payload.data(), payload.size(), 3));
+  const Article back = store::decode_record(old);
+  BOOST_TEST(back.body == article.body);
+  BOOST_TEST(back.title == article.title);
+  BOOST_TEST(back.sentences.empty());
+  // The same bytes marked as version 4 lack the sentence count: damaged.
+  old[0] = static_cast<char>(store::kRecordVersion);
+  BOOST_CHECK_THROW(store::decode_record(old), std::runtime_error);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -6,6 +6,7 @@
 
 #include "common/analysis/sentences.hpp"
 
+using newsdig::analysis::BodySentences;
 using newsdig::analysis::LineBreaks;
 using newsdig::analysis::SentenceOptions;
 using newsdig::analysis::SentenceSplitter;
@@ -160,6 +161,49 @@ BOOST_AUTO_TEST_CASE(can_be_reused_and_moved) {
   SentenceSplitter second = std::move(first);
   BOOST_TEST(second.split("a\nb").size() == 1U);  // still the wrapped splitter
   BOOST_TEST(second.split("Three.").size() == 1U);
+}
+
+BOOST_AUTO_TEST_CASE(splits_a_body_paragraph_by_paragraph_into_spans_of_the_body) {
+  const std::string body =
+      "TOKYO — Prime Minister Shinzo Abe will meet Russian President Vladimir Putin. Talks on a peace treaty "
+      "have stalled\n\n"
+      "Mr. Abe said on Sept. 21 that he hoped to visit Russia. He gave no date.\n\n\n"
+      "The two countries never signed a treaty after World War Two";
+  BodySentences sentences;
+  const auto spans = sentences.split(body, "en");
+  std::vector<std::string> texts;
+  for (const auto& span : spans) texts.push_back(body.substr(span.begin, span.end - span.begin));
+  // A blank line ends a sentence even without a full stop ("have stalled"); "Mr." and "Sept." do not.
+  BOOST_TEST(texts == (std::vector<std::string>{
+                          "TOKYO — Prime Minister Shinzo Abe will meet Russian President Vladimir Putin.",
+                          "Talks on a peace treaty have stalled",
+                          "Mr. Abe said on Sept. 21 that he hoped to visit Russia.", "He gave no date.",
+                          "The two countries never signed a treaty after World War Two"}),
+             boost::test_tools::per_element());
+  // The same spans as splitting each paragraph on its own.
+  std::vector<newsdig::analysis::SentenceSpan> by_paragraph;
+  for (std::size_t start = 0; start < body.size();) {
+    const std::size_t end = newsdig::analysis::paragraph_end(body, start);
+    for (const auto& span : sentences.paragraph(body, start, end, "en")) by_paragraph.push_back(span);
+    start = end + 2;
+  }
+  BOOST_REQUIRE(by_paragraph.size() == spans.size());
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    BOOST_TEST(by_paragraph[i].begin == spans[i].begin);
+    BOOST_TEST(by_paragraph[i].end == spans[i].end);
+  }
+  BOOST_TEST(sentences.split("", "en").empty());
+}
+
+BOOST_AUTO_TEST_CASE(splits_a_language_icu_has_no_abbreviations_for_by_the_root_rules) {
+  // ICU has no sentence break exceptions for Japanese: a SentenceSplitter for it throws, BodySentences
+  // falls back to the root locale's rules.
+  const std::string body = "安倍首相は北京でプーチン大統領と会談した。両首脳は平和条約について話し合った。";
+  BodySentences sentences;
+  const auto spans = sentences.split(body, "ja");
+  BOOST_REQUIRE(spans.size() == 2U);
+  BOOST_TEST(body.substr(spans[1].begin, spans[1].end - spans[1].begin) ==
+             "両首脳は平和条約について話し合った。");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -7,6 +7,7 @@
 #include <boost/test/unit_test.hpp>
 #include <nlohmann/json.hpp>
 
+#include "common/analysis/sentences.hpp"
 #include "common/schema.hpp"
 #include "common/store/record.hpp"
 #include "searcher/query/query_parser.hpp"
@@ -74,6 +75,36 @@ BOOST_AUTO_TEST_CASE(gives_each_hit_the_text_one_snippet_maker_gives_it_whatever
       }
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(makes_the_same_snippets_from_the_sentences_the_indexer_stored_as_from_splitting) {
+  // Records of version 4 hold the body's sentences; older ones are split at search time.
+  const std::vector<Hit> hits = corpus_hits();
+  newsdig::analysis::BodySentences splitter;
+  std::size_t compared = 0;
+  for (const std::string query : {"ferry boats", "\"fish auction\" online", "port*", "company said monday",
+                                  "council NEAR/5 vote", "the"}) {
+    SnippetMaker maker(terms_of(query), "en");
+    for (const Hit& hit : hits) {
+      newsdig::Article stored = hit.record;
+      stored.sentences = splitter.split(stored.body, "en");
+      BOOST_REQUIRE(!stored.sentences.empty());
+      for (unsigned k : {1U, 3U}) {
+        const auto split = maker.make(hit.record, {k, 320});
+        const auto read = maker.make(stored, {k, 320});
+        BOOST_REQUIRE(read.size() == split.size());
+        for (std::size_t i = 0; i < read.size(); ++i) {
+          BOOST_TEST(read[i].text == split[i].text, query << " " << hit.record.id);
+          BOOST_REQUIRE(read[i].highlights.size() == split[i].highlights.size());
+          for (std::size_t h = 0; h < read[i].highlights.size(); ++h) {
+            BOOST_TEST(read[i].highlights[h].begin == split[i].highlights[h].begin);
+          }
+          ++compared;
+        }
+      }
+    }
+  }
+  BOOST_TEST(compared > 50U);
 }
 
 BOOST_AUTO_TEST_CASE(marks_the_query_words_of_every_hit) {
