@@ -501,10 +501,13 @@ std::vector<Snippet> SnippetMaker::make(const Article& article, const SnippetOpt
   auto cheap_score = [&](const Paragraph& paragraph, const Sentence& sentence) {
     impl.seen.assign(impl.units.size(), false);
     double score = 0;
-    for (const Shown& shown : paragraph.shows) {
-      if (shown.begin < sentence.begin || shown.begin >= sentence.end || impl.seen[shown.unit]) continue;
-      impl.seen[shown.unit] = true;
-      score += impl.units[shown.unit].weight;
+    // The shows are in text order: those inside the sentence are one run of them.
+    auto shown = std::lower_bound(paragraph.shows.begin(), paragraph.shows.end(), sentence.begin,
+                                  [](const Shown& a, std::uint32_t at) { return a.begin < at; });
+    for (; shown != paragraph.shows.end() && shown->begin < sentence.end; ++shown) {
+      if (impl.seen[shown->unit]) continue;
+      impl.seen[shown->unit] = true;
+      score += impl.units[shown->unit].weight;
     }
     return score;
   };
