@@ -58,10 +58,6 @@ class SentenceSplitter {
 // sentences. Holds one SentenceSplitter per language met; not thread-safe, like them.
 class BodySentences {
  public:
-  // The splitter for `language`: ICU's abbreviations for it when ICU has them, else the root locale's
-  // rules (ja, zh and others ICU has no exceptions for), else English's.
-  SentenceSplitter& splitter(std::string_view language);
-
   // Every sentence of `body` (paragraphs separated by a blank line, "\n\n", as in Article::body), as byte
   // spans into it, in order. Each paragraph is split on its own, as `paragraph` does.
   std::vector<SentenceSpan> split(std::string_view body, std::string_view language);
@@ -72,6 +68,10 @@ class BodySentences {
                                       std::string_view language);
 
  private:
+  // The splitter for `language`: ICU's abbreviations for it when ICU has them, else the root locale's
+  // rules (ja, zh and others ICU has no exceptions for), else English's.
+  SentenceSplitter& splitter(std::string_view language);
+
   std::map<std::string, SentenceSplitter, std::less<>> splitters_;
 };
 

@@ -39,7 +39,8 @@ inline constexpr unsigned char kOldestRecordVersion = 3;  // the oldest version 
 std::string encode_record(const Article& article);
 std::string encode_record(const Article& article, const std::vector<analysis::SentenceSpan>& sentences);
 
-// Throws std::runtime_error (naming what is wrong) if `data` is not a record of this version.
+// Throws std::runtime_error (naming what is wrong) if `data` is not a record of a version it reads
+// (kOldestRecordVersion to kRecordVersion) or is damaged.
 Article decode_record(std::string_view data);
 
 }  // namespace newsdig::store
