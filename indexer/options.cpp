@@ -179,7 +179,7 @@ void configure(CLI::App& app, Options& options) {
   app.add_flag("!--no-stories", options.stories,
                "Leave out story grouping (story: finds nothing, search does not collapse reports)");
   app.add_option("--story-threshold", options.story_threshold,
-                 "Same-story score (0-1) an article needs to join a story (default 0.17; docs/stories.md)")
+                 "Same-story score (0-1) an article needs to join a story (default 0.3; docs/stories.md)")
       ->check(CLI::Range(0.0, 1.0))
       ->type_name("SCORE");
   app.set_version_flag("--version", "newsdig-index 0.1.0");

@@ -50,7 +50,7 @@ struct Options {
   std::string report;                        // JSON report file; empty = none
   bool quiet = false;                        // no per-article diagnostics, no progress, summary only
   bool stories = true;                       // story grouping (--no-stories leaves the story keys out)
-  double story_threshold = 0.17;  // same-story score an article needs to join a story (--story-threshold)
+  double story_threshold = 0.3;  // same-story score an article needs to join a story (--story-threshold)
   ProgressWhen progress = ProgressWhen::Auto;
   unsigned wait_seconds = 0;       // --wait: how long a writing command waits for the write lock
   double max_shrink_percent = 10;  // rebuild: refuse a new database this much smaller than the live one

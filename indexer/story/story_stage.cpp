@@ -174,6 +174,10 @@ StoryStage::TermId StoryStage::intern(std::string_view term) {
   entry = {hash, id};
   term_text_.emplace_back(term);
   term_boost_.push_back(extract::story::term_boost(term, settings_.profile));
+  term_kind_.push_back(extract::story::person_term(term)   ? TermKind::Person
+                       : extract::story::place_term(term)  ? TermKind::Place
+                       : extract::story::number_term(term) ? TermKind::Number
+                                                           : TermKind::Other);
   run_df_.push_back(0);
   database_df_.push_back(-1);
   postings_.emplace_back();
@@ -187,9 +191,19 @@ StoryStage::Interned StoryStage::intern(StoryFeatures& features) {
   for (const auto& [term, wdf] : features.terms) interned.terms.emplace_back(intern(term), wdf);
   // A lead term that is none of the stage's terms is none of this article's either: it weighs nothing.
   for (const auto& term : features.lead_terms) {
-    if (auto id = find_term(term)) interned.lead_terms.push_back(*id);
+    if (auto id = find_term(term)) interned.sets.lead.push_back(*id);
   }
-  std::sort(interned.lead_terms.begin(), interned.lead_terms.end());
+  TermSets& sets = interned.sets;
+  for (const auto& entry : interned.terms) {
+    switch (term_kind_[entry.first]) {
+      case TermKind::Person: sets.people.push_back(entry.first); break;
+      case TermKind::Place: sets.places.push_back(entry.first); break;
+      case TermKind::Number: sets.numbers.push_back(entry.first); break;
+      case TermKind::Other: break;
+    }
+  }
+  for (auto* set : {&sets.lead, &sets.people, &sets.places, &sets.numbers})
+    std::sort(set->begin(), set->end());
   features.terms = {};
   features.lead_terms = {};
   return interned;
@@ -231,25 +245,34 @@ std::vector<StoryStage::TermId> StoryStage::best_terms(const IdProfile& profile)
 
 const StoryStage::IdProfile& StoryStage::fresh_profile(Member& member) {
   if (!member.terms.empty() && documents() >= 2 * member.profile_documents) {
-    member.profile = make_profile(member.terms, member.lead_terms);
+    member.profile = make_profile(member.terms, member.sets.lead);
     member.profile_documents = documents();
-    if (member.profile_documents >= kStableDocuments) {
-      member.terms = {};
-      member.lead_terms = {};
-    }
+    if (member.profile_documents >= kStableDocuments) member.terms = {};
   }
   return member.profile;
 }
 
 double StoryStage::score(const StoryFeatures& features, const Member& member,
                          const IdProfile& member_profile) const {
-  return extract::story::same_story_score_with(features, member.features, settings_.score, [&] {
-    // The cosine with the article's profile, spread in article_weight_: the member's terms in their
-    // string order, as extract::story::cosine adds them (a term the article lacks adds 0).
-    double dot = 0;
-    for (const auto& entry : member_profile) dot += article_weight_[entry.term] * entry.weight;
-    return dot;
-  });
+  return extract::story::same_story_score_with(
+      features, member.features, settings_.score,
+      [&] {
+        // The cosine with the article's profile, spread in article_weight_: the member's terms in their
+        // string order, as extract::story::cosine adds them (a term the article lacks adds 0).
+        double dot = 0;
+        for (const auto& entry : member_profile) dot += article_weight_[entry.term] * entry.weight;
+        return dot;
+      },
+      [&] { return overlap(member.sets); });
+}
+
+extract::story::PairOverlap StoryStage::overlap(const TermSets& member) const {
+  extract::story::PairOverlap result;
+  result.lead = extract::story::set_overlap(article_sets_->lead, member.lead);
+  result.people = extract::story::set_overlap(article_sets_->people, member.people);
+  result.places = extract::story::set_overlap(article_sets_->places, member.places);
+  result.numbers = extract::story::set_overlap(article_sets_->numbers, member.numbers);
+  return result;
 }
 
 // Compares the article with a story's latest members: `members` (of this run, oldest first), then the
@@ -386,8 +409,9 @@ const StoryStage::Member& StoryStage::database_member(Xapian::docid docid) {
     // A record of another version (a database written before the record changed): compared without its
     // lead, as a reindex would not be.
   }
-  const Interned interned = intern(member.features);
-  member.profile = make_profile(interned.terms, interned.lead_terms);
+  Interned interned = intern(member.features);
+  member.profile = make_profile(interned.terms, interned.sets.lead);
+  member.sets = std::move(interned.sets);
   member.database_story = document.get_value(schema::slot_number(schema::Slot::Story));
   return database_members_.emplace(docid, std::move(member)).first->second;
 }
@@ -469,10 +493,8 @@ void StoryStage::remember(StoryFeatures features, Interned interned, IdProfile p
   member.profile = std::move(profile);
   member.profile_documents = documents();
   // Past this many documents idf has settled and the profile is never remade: the terms are not kept.
-  if (member.profile_documents < kStableDocuments) {
-    member.terms = std::move(interned.terms);
-    member.lead_terms = std::move(interned.lead_terms);
-  }
+  if (member.profile_documents < kStableDocuments) member.terms = std::move(interned.terms);
+  member.sets = std::move(interned.sets);
   member.story = story;
   recent_.push_back(std::move(member));
   while (recent_.size() > settings_.memory) {
@@ -505,20 +527,23 @@ std::string StoryStage::assign_features(StoryFeatures features, const std::strin
     }
   }
   Interned interned = intern(features);
-  IdProfile profile = make_profile(interned.terms, interned.lead_terms);
+  IdProfile profile = make_profile(interned.terms, interned.sets.lead);
   const std::vector<TermId> query = best_terms(profile);
   std::optional<BandKeys> bands;
   if (features.fingerprint) bands = extract::story::band_keys(*features.fingerprint);
   if (key.empty()) {
     // The article's profile spread by term number for the cosines below, and taken back whatever happens.
     for (const auto& entry : profile) article_weight_[entry.term] = entry.weight;
+    article_sets_ = &interned.sets;
     struct Unspread {
       std::vector<double>& weights;
       const IdProfile& profile;
+      const TermSets*& sets;
       ~Unspread() {
         for (const auto& entry : profile) weights[entry.term] = 0;
+        sets = nullptr;
       }
-    } unspread{article_weight_, profile};
+    } unspread{article_weight_, profile, article_sets_};
     std::vector<Candidate> candidates;
     database_story_keys_.clear();
     ++assignments_;  // a new number each time, a repeated attempt too: no story counts as scored yet

@@ -2,9 +2,10 @@
 // Story grouping at index time: gives every article a story key (the XSTORY term and the Story slot of
 // common/schema.hpp), in input order, so the same input always gets the same keys. An article joins the
 // story of the recent articles it most resembles (this run's, held in memory, and the database's, found
-// through the index with a query on its distinctive terms limited to nearby dates) when the average
-// same-story score over that story's members reaches the threshold; otherwise it starts a story whose key
-// is a hash of its id. No pass over the whole corpus: each article costs a few lookups.
+// through the index with a query on its distinctive terms limited to nearby dates) when the linkage of its
+// same-story scores (extract::story::same_story_score) over that story's members reaches the threshold;
+// otherwise it starts a story whose key is a hash of its id. No pass over the whole corpus: each article
+// costs a few lookups.
 #include <any>
 #include <array>
 #include <cstddef>
@@ -27,7 +28,7 @@
 namespace newsdig::indexer::story {
 
 struct StorySettings {
-  double threshold = 0.17;  // average same-story score over a story's members needed to join it
+  double threshold = 0.3;  // a story's linkage (max_share below) needed to join it
   extract::story::ProfileSettings profile;
   extract::story::ScoreSettings score;
   std::size_t query_terms = 20;  // a profile's best terms, used to find candidates
@@ -82,11 +83,18 @@ class StoryStage final : public DocumentHook {
   // string), in the order of the terms' strings, so sums over it add up in the same order.
   using IdProfile = std::vector<WeightedId>;
   using BandKeys = std::array<std::uint64_t, extract::story::kBands>;  // of a fingerprint
+  // Of an article's terms, each sorted by number: its lead's and what extract::story::PairOverlap counts.
+  struct TermSets {
+    std::vector<TermId> lead;
+    std::vector<TermId> people;
+    std::vector<TermId> places;
+    std::vector<TermId> numbers;
+  };
   struct Member {
     extract::story::StoryFeatures features;  // without terms and lead_terms: held as numbers below
-    // In term string order; dropped once the profile is stable, with lead_terms (sorted by number).
+    // In term string order; dropped once the profile is stable.
     std::vector<std::pair<TermId, unsigned>> terms;
-    std::vector<TermId> lead_terms;
+    TermSets sets;
     IdProfile profile;
     double profile_documents = 0;  // documents counted when the profile was made
     std::uint32_t story = 0;       // a member of this run: its story's number in stories_
@@ -99,10 +107,10 @@ class StoryStage final : public DocumentHook {
     std::size_t compared = 0;
     bool database = false;
   };
-  // What an article brings, by number: its terms (in term string order) and its lead's, sorted.
+  // What an article brings, by number: its terms (in term string order) and its sets.
   struct Interned {
     std::vector<std::pair<TermId, unsigned>> terms;
-    std::vector<TermId> lead_terms;
+    TermSets sets;
   };
 
   Interned intern(extract::story::StoryFeatures& features);
@@ -117,6 +125,7 @@ class StoryStage final : public DocumentHook {
   const IdProfile& fresh_profile(Member& member);
   double score(const extract::story::StoryFeatures& features, const Member& member,
                const IdProfile& member_profile) const;
+  extract::story::PairOverlap overlap(const TermSets& member) const;
   void score_story(std::uint32_t story, const extract::story::StoryFeatures& features,
                    std::vector<Candidate>& candidates);
   void score_database_story(const std::string& key, const extract::story::StoryFeatures& features,
@@ -145,13 +154,16 @@ class StoryStage final : public DocumentHook {
   };
   static constexpr TermId kNoTerm = ~TermId{0};
   std::vector<TermSlot> term_slots_;
+  enum class TermKind : std::uint8_t { Other, Person, Place, Number };  // what PairOverlap counts it as
   // By term number:
   std::vector<std::string> term_text_;
-  std::vector<double> term_boost_;                  // extract::story::term_boost
+  std::vector<double> term_boost_;  // extract::story::term_boost
+  std::vector<TermKind> term_kind_;
   std::vector<std::uint32_t> run_df_;               // articles of this run holding it
   std::vector<double> database_df_;                 // its frequency in database_, or -1 when not read yet
   std::vector<std::vector<std::size_t>> postings_;  // members whose query terms hold it
   std::vector<double> article_weight_;  // the weights of the profile of the article being assigned, else 0
+  const TermSets* article_sets_ = nullptr;  // the sets of the article being assigned
   std::size_t run_documents_ = 0;
   std::deque<Member> recent_;
   std::size_t base_ = 0;  // index of recent_.front() among all remembered articles

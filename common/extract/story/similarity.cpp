@@ -140,9 +140,50 @@ bool people_conflict(const StoryFeatures& a, const StoryFeatures& b) {
   return names_someone_unnamed(a, b) && names_someone_unnamed(b, a);
 }
 
+bool person_term(std::string_view term) {
+  return starts_with(term, schema::prefix::kPerson);
+}
+
+bool place_term(std::string_view term) {
+  return starts_with(term, schema::prefix::kPlace);
+}
+
+bool number_term(std::string_view term) {
+  const auto stem = schema::all_text_stem(term);
+  return stem && !stem->empty() && stem->front() >= '0' && stem->front() <= '9';
+}
+
+PairOverlap pair_overlap(const StoryFeatures& a, const StoryFeatures& b) {
+  auto only = [](const StoryFeatures& f, bool (*kind)(std::string_view)) {
+    std::vector<std::string_view> terms;
+    for (const auto& entry : f.terms) {
+      if (kind(entry.first)) terms.push_back(entry.first);
+    }
+    return terms;
+  };
+  PairOverlap overlap;
+  overlap.lead = set_overlap(a.lead_terms, b.lead_terms);
+  overlap.people = set_overlap(only(a, person_term), only(b, person_term));
+  overlap.places = set_overlap(only(a, place_term), only(b, place_term));
+  overlap.numbers = set_overlap(only(a, number_term), only(b, number_term));
+  return overlap;
+}
+
+double same_event_probability(double cosine, const PairOverlap& overlap, bool people_conflict,
+                              const EventWeights& weights) {
+  auto flag = [](bool value) { return value ? 1.0 : 0.0; };
+  const double z = weights.bias + weights.cosine * cosine + weights.lead * overlap.lead.jaccard() +
+                   weights.people * overlap.people.jaccard() + weights.places * overlap.places.jaccard() +
+                   weights.people_disjoint * flag(overlap.people.disjoint()) +
+                   weights.numbers_disjoint * flag(overlap.numbers.disjoint()) +
+                   weights.people_conflict * flag(people_conflict);
+  return 1.0 / (1.0 + std::exp(-z));
+}
+
 double same_story_score(const StoryFeatures& a, const Profile& pa, const StoryFeatures& b, const Profile& pb,
                         const ScoreSettings& settings) {
-  return same_story_score_with(a, b, settings, [&] { return cosine(pa, pb); });
+  return same_story_score_with(
+      a, b, settings, [&] { return cosine(pa, pb); }, [&] { return pair_overlap(a, b); });
 }
 
 long days_from_civil(int year, unsigned month, unsigned day) {

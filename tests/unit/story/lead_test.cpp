@@ -136,7 +136,7 @@ BOOST_DATA_TEST_CASE(reports_whose_leads_name_people_the_other_never_names_confl
   BOOST_TEST(st::people_conflict(b, a) == c.conflict);
 }
 
-BOOST_AUTO_TEST_CASE(a_conflict_scales_the_score_and_lead_terms_weigh_more) {
+BOOST_AUTO_TEST_CASE(a_conflict_lowers_the_score_and_lead_terms_weigh_more) {
   auto a = lead_of(fight("Tony Thompson", "Eddie Chambers"));
   auto b = lead_of(fight("Hasim Rahman", "Ray Austin"));
   for (auto* f : {&a, &b}) {
@@ -154,12 +154,14 @@ BOOST_AUTO_TEST_CASE(a_conflict_scales_the_score_and_lead_terms_weigh_more) {
   };
   BOOST_TEST(std::abs(weight("round") / weight("promoters") - st::ProfileSettings{}.lead_boost) < 1e-9);
   st::ScoreSettings settings;
-  settings.people_conflict = 0.5;
-  const double halved = st::same_story_score(a, pa, b, pb, settings);
-  settings.people_conflict = 1.0;
-  const double whole = st::same_story_score(a, pa, b, pb, settings);
-  BOOST_TEST(whole > 0.5);
-  BOOST_TEST(std::abs(halved - whole / 2) < 1e-9);
+  const double conflicting = st::same_story_score(a, pa, b, pb, settings);
+  settings.event.people_conflict = 0;
+  const double unweighed = st::same_story_score(a, pa, b, pb, settings);
+  // The conflict's weight is taken off the log-odds.
+  auto log_odds = [](double p) { return std::log(p / (1 - p)); };
+  BOOST_TEST(conflicting < unweighed);
+  BOOST_TEST(std::abs(log_odds(unweighed) - log_odds(conflicting) + st::EventWeights{}.people_conflict) <
+             1e-6);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -14,7 +14,10 @@
 #include <boost/test/unit_test.hpp>
 
 #include "common/analysis/analyzer.hpp"
+#include "common/analysis/sentences.hpp"
 #include "common/extract/annotator.hpp"
+#include "common/extract/story/lead.hpp"
+#include "common/extract/story/similarity.hpp"
 #include "common/schema.hpp"
 #include "common/store/database.hpp"
 #include "common/store/document_builder.hpp"
@@ -169,6 +172,33 @@ BOOST_AUTO_TEST_CASE(the_two_seed_reports_share_a_story_and_unrelated_articles_d
   std::set<std::string> distinct(keys.begin(), keys.end());
   BOOST_TEST(distinct.size() == keys.size() - 1);
   BOOST_TEST(stage.stats().joined == 1U);
+}
+
+BOOST_AUTO_TEST_CASE(the_event_probability_joins_the_seed_reports_and_no_other_pair) {
+  // Seed 0, the bridge, seed 2, the orchard: of the six pairs only the seeds' (one event) reach the
+  // threshold.
+  auto built = build({kSeeds[0], kOthers[0], kSeeds[1], kOthers[1]}, nds::formats::Format::Text);
+  nds::analysis::Analyzer analyzer;
+  nds::analysis::SentenceOptions options;
+  options.line_breaks = nds::analysis::LineBreaks::Wrapped;
+  nds::analysis::SentenceSplitter sentences(options);
+  std::vector<nds::extract::story::StoryFeatures> features;
+  std::vector<nds::extract::story::Profile> profiles;
+  for (const auto& b : built) {
+    features.push_back(story::document_features(b.document, b.article.id));
+    nds::extract::story::add_lead(b.article, "en", analyzer, sentences, features.back());
+    profiles.push_back(
+        nds::extract::story::make_profile(features.back(), [](std::string_view) { return 1.0; }, {}));
+  }
+  const double threshold = story::StorySettings{}.threshold;
+  for (std::size_t x = 0; x < built.size(); ++x) {
+    for (std::size_t y = x + 1; y < built.size(); ++y) {
+      const double score =
+          nds::extract::story::same_story_score(features[x], profiles[x], features[y], profiles[y], {});
+      BOOST_TEST_INFO("articles " << x << " and " << y << ": " << score);
+      BOOST_TEST((score >= threshold) == (x == 0 && y == 2));
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(a_new_story_takes_a_key_made_from_the_first_article_id) {
